@@ -1,0 +1,66 @@
+// Lint: type-aware rules plus the dependency direction of docs/ARCHITECTURE.md.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+
+
+/** Folders a layer may not import from (relative import patterns). */
+const forbidden = {
+  core: ['**/watchlist/**', '**/screening/**', '**/store/**', '**/api/**', '**/cli/**', '**/web/**', '**/services.js', '**/config.js'],
+  watchlist: ['**/screening/**', '**/store/**', '**/api/**', '**/cli/**', '**/web/**', '**/services.js'],
+  screening: ['**/store/**', '**/api/**', '**/cli/**', '**/web/**', '**/services.js'],
+  store: ['**/api/**', '**/cli/**', '**/web/**', '**/services.js', '**/screening/**'],
+  api: ['**/cli/**', '**/web/**', '**/store/sqlite/**', '**/store/postgres/**'],
+  cli: ['**/web/**', '**/store/sqlite/**', '**/store/postgres/**'],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'src/web/**', 'eslint.config.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      curly: 'error',
+      eqeqeq: 'error',
+      'no-console': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unnecessary-condition': 'off',
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+      ],
+    },
+  },
+  ...Object.entries(forbidden).map(([layer, patterns]) => ({
+    files: [`src/${layer}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: patterns,
+              message: `src/${layer} may not import this layer (see docs/ARCHITECTURE.md).`,
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    files: ['src/**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts', 'src/**/*.contract.ts'],
+    rules: { 'no-console': 'off', 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/cli/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+);
+
