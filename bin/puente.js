@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const main = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+const main = fileURLToPath(new URL('../dist/cli/run.js', import.meta.url));
 if (!existsSync(main)) {
   process.stderr.write('puente: not built yet; run `npm run build` first\n');
   process.exit(70);

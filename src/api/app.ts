@@ -1,0 +1,49 @@
+/**
+ * The HTTP application: routes, the OpenAPI 3.1 document at `/openapi.json`, a browsable
+ * reference at `/docs`, body limits and the one error handler.
+ *
+ * @module
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { InputTooLargeError, ValidationError } from '../core/errors.js';
+import type { Services } from '../services.js';
+import { registerDocsRoutes } from './docs.js';
+import { createErrorHandler } from './error-handler.js';
+import { registerHealthRoutes } from './routes/health-routes.js';
+import { registerListRoutes } from './routes/list-routes.js';
+
+/** Version reported in the OpenAPI document. */
+export const API_VERSION = '0.1.0';
+
+/** Builds the application over the given services. */
+export function createApp(services: Services): OpenAPIHono {
+  const app = new OpenAPIHono({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const field = issue?.path.join('.') ?? '';
+        throw new ValidationError(`${field === '' ? 'request' : field}: ${issue?.message ?? 'invalid'}`, {
+          field,
+        });
+      }
+      return undefined;
+    },
+  });
+  const limit = services.config.server.bodyLimitBytes;
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: limit,
+      onError: () => {
+        throw new InputTooLargeError('request body', limit + 1, limit);
+      },
+    }),
+  );
+  app.onError(createErrorHandler(services.logger));
+  app.notFound((c) => c.json({ code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404));
+  registerHealthRoutes(app, services.store.kind);
+  registerListRoutes(app, services);
+  registerDocsRoutes(app);
+  return app;
+}
