@@ -7,6 +7,7 @@
  */
 import type { DateFact } from '../../watchlist-entry.js';
 import type { ElementReader } from './element-reader.js';
+import { withoutUndefined } from './compact.js';
 import { isIsoDate, partialDatePrecision } from './iso-dates.js';
 
 /** The outcome of reading one date element. */
@@ -25,7 +26,20 @@ interface DateParts {
   readonly note?: string;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const MONTH_YEAR = /^([A-Za-z]{3,9})\.?(?:\s+(\d{4}))?$/;
 const KNOWN_TYPES = new Set(['EXACT', 'APPROXIMATELY', 'BETWEEN']);
 
@@ -56,7 +70,7 @@ export function dateFactFromValue(value: string, origin: string): DateFact | und
 }
 
 function readParts(element: ElementReader): DateParts {
-  const entries = Object.entries({
+  return withoutUndefined<DateParts>({
     type: element.text('TYPE_OF_DATE')?.toUpperCase(),
     date: element.text('DATE'),
     year: element.text('YEAR'),
@@ -64,7 +78,6 @@ function readParts(element: ElementReader): DateParts {
     to: element.text('TO_YEAR'),
     note: element.text('NOTE'),
   });
-  return Object.fromEntries(entries.filter(([, value]) => value !== undefined)) as DateParts;
 }
 
 // Renders the parts as one readable text, e.g. `BETWEEN 1955 AND 1958 (Approximately)`.
@@ -133,13 +146,19 @@ function valueOf(parts: DateParts): string | undefined {
 
 function monthYear(note: string, year: string | undefined): string | undefined {
   const match = MONTH_YEAR.exec(note);
-  const month = match === null ? -1 : MONTHS.indexOf((match[1] ?? '').slice(0, 3).toLowerCase());
+  const month = match === null ? -1 : monthIndex(match[1] ?? '');
   const noteYear = match?.[2];
   if (month === -1 || (noteYear !== undefined && year !== undefined && noteYear !== year)) {
     return undefined;
   }
   const chosen = noteYear ?? year;
   return chosen === undefined ? undefined : `${chosen}-${String(month + 1).padStart(2, '0')}`;
+}
+
+// `Sep.`, `Sept`, `September` (at least three letters of an English month name).
+function monthIndex(word: string): number {
+  const lower = word.toLowerCase();
+  return MONTHS.findIndex((month) => month.startsWith(lower));
 }
 
 function precisionKind(value: string): DateFact['kind'] {

@@ -1,0 +1,55 @@
+/**
+ * Arabic-script words (Arabic, Persian, Urdu, Pashto) to Latin. Arabic is an abjad: short vowels
+ * are not written, so `محمد` becomes `mhmd` and is matched against `MOHAMMED` through the
+ * consonant skeleton rather than letter by letter. Long vowels (`ا و ي`) are kept as `a u i`
+ * inside a word and as consonants `w y` at its start, the usual reading of names.
+ *
+ * @module
+ */
+
+/** Consonants and vowel carriers; `_` drops the letter (ʿayn, hamza, tatweel). */
+const LETTERS: ReadonlyMap<string, string> = new Map(
+  (
+    'ء _ آ a أ a ؤ u إ i ئ i ا a ب b ة a ت t ث th ج j ح h خ kh د d ذ dh ر r ز z س s ش sh ص s ' +
+    'ض d ط t ظ z ع _ غ gh ـ _ ف f ق q ك k ل l م m ن n ه h و u ى a ي i ٱ a ' +
+    'پ p چ ch ژ zh ک k گ g ی i ٹ t ڈ d ڑ r ں n ہ h ھ h ۃ a ے e ځ dz څ ts ډ d ړ r ږ zh ښ sh ګ g ڼ n ۍ i ې e'
+  )
+    .split(' ')
+    .reduce<[string, string][]>((pairs, part, i, parts) => {
+      if (i % 2 === 0) {
+        pairs.push([part, parts[i + 1] === '_' ? '' : parts[i + 1]!]);
+      }
+      return pairs;
+    }, []),
+);
+
+/** Letters that are consonants at the start of a word and long vowels elsewhere. */
+const INITIAL_CONSONANTS: ReadonlyMap<string, string> = new Map([
+  ['و', 'w'],
+  ['ي', 'y'],
+  ['ی', 'y'],
+]);
+
+/** Diacritics (harakat, shadda, sukun) and Quranic marks: optional in names, dropped. */
+const MARKS = /[\u064b-\u065f\u0670\u06d6-\u06ed]/gu;
+
+/** Transliterates one Arabic-script word; splits the article `ال` into its own `al` token. */
+export function transliterateArabicWord(word: string): string[] {
+  const bare = word.replace(MARKS, '');
+  if (bare.length > 3 && bare.startsWith('ال')) {
+    return ['al', lettersToLatin(bare.slice(2))];
+  }
+  return [lettersToLatin(bare)];
+}
+
+/** Letter-by-letter reading with the word-initial rule for `و` and `ي`. */
+function lettersToLatin(word: string): string {
+  let out = '';
+  let first = true;
+  for (const ch of word) {
+    const initial = first ? INITIAL_CONSONANTS.get(ch) : undefined;
+    out += initial ?? LETTERS.get(ch) ?? '';
+    first = false;
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { testEntry, testPublication } from '../../../test/support/watchlist-publications.js';
+import { runWatchlistStoreContract } from '../watchlist-store.contract.js';
+import { createSqliteStore } from './sqlite-store.js';
+
+runWatchlistStoreContract('SQLite', () => createSqliteStore(':memory:'));
+
+describe('createSqliteStore', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'puente-sqlite-'));
+  afterAll(() => {
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('creates missing folders, uses WAL and keeps data across reopen', async () => {
+    const filename = join(folder, 'nested', 'deeper', 'puente.db');
+    const first = await createSqliteStore(filename);
+    const { publication } = await first.watchlist.savePublication(
+      testPublication([testEntry('un', 'QDi.001')]),
+    );
+    await first.close();
+
+    // Reopening runs the migrator again: it must find nothing to do and lose nothing.
+    const reopened = await createSqliteStore(filename);
+    try {
+      expect(reopened.kind).toBe('sqlite');
+      expect(await reopened.watchlist.listPublications()).toEqual([publication]);
+      expect(await reopened.watchlist.findEntry(publication.id, 'QDi.001')).toBeDefined();
+    } finally {
+      await reopened.close();
+    }
+    const raw = new BetterSqlite3(filename, { readonly: true });
+    try {
+      expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+      const migrations = raw.prepare('select name from kysely_migration').all();
+      expect(migrations).toEqual([{ name: '0001-watchlists' }]);
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('rejects a file that is not a SQLite database with config_invalid', async () => {
+    const filename = join(folder, 'not-a-database.db');
+    writeFileSync(filename, 'this is plain text, not SQLite, and long enough to have a header');
+
+    await expect(createSqliteStore(filename)).rejects.toMatchObject({ code: 'config_invalid' });
+  });
+});
