@@ -13,7 +13,7 @@
  */
 import { HAN_PINYIN } from './han-pinyin.js';
 
-const HANGUL_INITIALS = 'k kk n t tt r m p pp s ss _ ch tch ch k t p h'.split(' ');
+const HANGUL_INITIALS = 'k kk n t tt r m p pp s ss _ j jj ch k t p h'.split(' ');
 const HANGUL_VOWELS =
   'a ae ya yae o e yo ye o wa wae oe yo u wo we wi yu u ui i'.split(' ');
 const HANGUL_FINALS =

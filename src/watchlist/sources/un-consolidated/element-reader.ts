@@ -91,16 +91,21 @@ export class ElementReader {
 
   /** Readers for the child elements `name`; empty placeholders (`<X/>`) are skipped. */
   children(name: string): ElementReader[] {
+    return this.elements(name).map((element) => this.#child(element, name));
+  }
+
+  /** The raw child elements `name`, for another reader to map; stray text is kept. */
+  elements(name: string): XmlElement[] {
     this.#read.add(name);
-    const readers: ElementReader[] = [];
+    const found: XmlElement[] = [];
     for (const value of asList(this.#element[name])) {
       if (isElement(value)) {
-        readers.push(this.#child(value, name));
+        found.push(value);
       } else {
         this.#keepText(value, name);
       }
     }
-    return readers;
+    return found;
   }
 
   /** The texts of `<name><VALUE>…</VALUE></name>` lists (TITLE, NATIONALITY, …). */

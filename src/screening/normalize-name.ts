@@ -1,0 +1,95 @@
+/**
+ * From a name as typed or published to lower-case Latin words: compatibility normalization
+ * (NFKC: full-width letters, ligatures, Arabic presentation forms), transliteration of other
+ * scripts, accent folding (NFKD without combining marks: `Úsuga` → `usuga`, `ñ` → `n`, as OFAC
+ * publishes them), dotted acronyms collapsed (`S.A.S.` → `sas`, `C.I.` → `ci`), apostrophes
+ * removed (`D'Alessandro` → `dalessandro`, `SA'AD` → `saad`) and other punctuation turned into
+ * spaces. Commas are kept as segment boundaries because OFAC writes `SURNAMES, Given names`.
+ *
+ * @module
+ */
+import { transliterateWord } from './transliterate.js';
+import type { Script } from './unicode-scripts.js';
+
+/** One normalized word with the script it was written in. */
+export interface NormalizedWord {
+  readonly text: string;
+  readonly script: Script;
+}
+
+/** A normalized name: comma-separated segments of words (most names have one segment). */
+export interface NormalizedName {
+  readonly segments: readonly (readonly NormalizedWord[])[];
+}
+
+/** Letters that do not decompose under NFKD but have a conventional Latin spelling. */
+const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ł: 'l',
+  ı: 'i',
+  ħ: 'h',
+  ŋ: 'ng',
+  ĸ: 'k',
+  ſ: 's',
+  ƒ: 'f',
+};
+
+const SPECIAL_PATTERN = new RegExp(`[${Object.keys(SPECIAL_LETTERS).join('')}]`, 'gu');
+
+/** Dotted acronyms: `S.A.S.`, `C.I.`, `S.A`, not `J.Smith`. */
+const DOTTED_ACRONYM = /(?<![\p{L}\p{N}])(?:\p{L}\.){1,}\p{L}\.?(?![\p{L}\p{N}])/gu;
+
+/** Apostrophes and letter-like quote marks vanish inside words (`O'Neil`, `ABU-'UMAR`). */
+const APOSTROPHES = /['’‘`´ʼʻʿʾ′]/gu;
+
+/** Everything that separates words besides commas. */
+const SEPARATORS = /[^\p{L}\p{N}\p{M}&]+/u;
+
+/** Lower-case, accent-free Latin (letters of other scripts are only lower-cased). */
+export function foldLatin(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(SPECIAL_PATTERN, (ch) => SPECIAL_LETTERS[ch] ?? ch);
+}
+
+/** Normalizes a full name into comma segments of folded Latin words. */
+export function normalizeName(raw: string): NormalizedName {
+  const text = raw
+    .normalize('NFKC')
+    .replace(DOTTED_ACRONYM, (acronym) => acronym.replace(/\./g, ''))
+    .replace(APOSTROPHES, '');
+  const segments = text
+    .split(',')
+    .map(normalizeSegment)
+    .filter((words) => words.length > 0);
+  return { segments };
+}
+
+/** Splits one comma segment into words and reads each in Latin. */
+function normalizeSegment(segment: string): NormalizedWord[] {
+  const words: NormalizedWord[] = [];
+  for (const piece of segment.split(SEPARATORS)) {
+    if (piece === '') {
+      continue;
+    }
+    if (piece === '&') {
+      words.push({ text: '&', script: 'latin' });
+      continue;
+    }
+    for (const token of transliterateWord(piece.replace(/&/g, ''))) {
+      const text = foldLatin(token.text).replace(/[^\p{L}\p{N}]/gu, '');
+      if (text !== '') {
+        words.push({ text, script: token.script });
+      }
+    }
+  }
+  return words;
+}

@@ -1,0 +1,146 @@
+/**
+ * Two sound keys for folded Latin tokens.
+ *
+ * `spanishPhoneticKey` collapses the spellings Spanish treats as the same sound, so that the
+ * variants a clerk or a transliterator produces meet: b/v, y/ll, s/z/c(e,i) (seseo), silent h,
+ * qu/k/c(a,o,u), gu(e,i)/g, g(e,i)/j/x, ph/f, plus doubled letters. Vowels are kept: in
+ * Spanish they are stable and they keep `CANO` apart from `CUNA`.
+ *
+ * `consonantSkeleton` keeps only consonant classes. Arabic and Hebrew do not write short vowels,
+ * so `محمد` (`mhmd`) must meet `MOHAMMED`, `MUHAMMAD` and `MOHAMED`; transliterations also
+ * disagree on digraphs (kh/k, gh/g, sh/ch). The key is coarse on purpose and the scorer trusts
+ * it fully only for tokens that came from an abjad (see `token-similarity.ts`).
+ *
+ * @module
+ */
+
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+const FRONT = new Set(['e', 'i', 'y']);
+
+/** Spanish-aware phonetic key of a folded token (`[a-z0-9]`). */
+export function spanishPhoneticKey(token: string): string {
+  let out = '';
+  for (let i = 0; i < token.length; i++) {
+    const [sound, skip] = spanishSound(token, i);
+    out += sound;
+    i += skip;
+  }
+  return collapseRuns(out);
+}
+
+/** The sound of the letter at `i` and how many following letters it consumed. */
+function spanishSound(t: string, i: number): [string, number] {
+  const c = t[i]!;
+  const next = t[i + 1] ?? '';
+  switch (c) {
+    case 'b':
+    case 'v':
+      return ['b', 0];
+    case 'w':
+      return ['u', 0];
+    case 'y':
+      return [VOWELS.has(next) ? 'y' : 'i', 0];
+    case 'z':
+      return ['s', 0];
+    case 'x':
+      return ['j', 0];
+    case 'h':
+      return ['', 0];
+    case 'l':
+      return next === 'l' ? ['y', 1] : ['l', 0];
+    default:
+      return digraphSound(t, i, c, next);
+  }
+}
+
+/** Letters whose sound depends on what follows: c, q, k, g, s, p, t. */
+function digraphSound(t: string, i: number, c: string, next: string): [string, number] {
+  const after = t[i + 2] ?? '';
+  switch (c) {
+    case 'c':
+      if (next === 'h') {
+        return ['C', 1];
+      }
+      return [FRONT.has(next) ? 's' : 'k', 0];
+    case 'q':
+      return ['k', next === 'u' && FRONT.has(after) ? 1 : 0];
+    case 'k':
+      return next === 'h' ? ['j', 1] : ['k', 0];
+    case 'g':
+      if (next === 'u' && FRONT.has(after)) {
+        return ['g', 1];
+      }
+      if (next === 'h') {
+        return ['g', 1];
+      }
+      return [FRONT.has(next) ? 'j' : 'g', 0];
+    case 's':
+    case 't':
+    case 'p':
+      if (next === 'h') {
+        return [c === 'p' ? 'f' : c, 1];
+      }
+      return [c, 0];
+    default:
+      return [c, 0];
+  }
+}
+
+/** Consonant classes used by the skeleton: labials, velars, sibilants, g/j. */
+const SKELETON_CLASS: Readonly<Record<string, string>> = {
+  b: 'b',
+  p: 'b',
+  v: 'b',
+  f: 'f',
+  k: 'k',
+  q: 'k',
+  c: 'k',
+  g: 'j',
+  j: 'j',
+  s: 's',
+  z: 's',
+  x: 's',
+};
+
+/** Digraphs read as one consonant before classing. */
+const SKELETON_DIGRAPHS: Readonly<Record<string, string>> = {
+  kh: 'k',
+  gh: 'g',
+  sh: 's',
+  ch: 's',
+  th: 't',
+  dh: 'd',
+  ph: 'f',
+  zh: 'j',
+  ts: 's',
+};
+
+/** Consonant skeleton of a folded token: vowels, y and w dropped, classes merged, runs collapsed. */
+export function consonantSkeleton(token: string): string {
+  let out = '';
+  for (let i = 0; i < token.length; i++) {
+    const pair = SKELETON_DIGRAPHS[token.slice(i, i + 2)];
+    if (pair !== undefined) {
+      out += SKELETON_CLASS[pair] ?? pair;
+      i += 1;
+      continue;
+    }
+    const c = token[i]!;
+    if (VOWELS.has(c) || c === 'y' || c === 'w') {
+      continue;
+    }
+    out += c === 'c' && FRONT.has(token[i + 1] ?? '') ? 's' : (SKELETON_CLASS[c] ?? c);
+  }
+  return collapseRuns(out);
+}
+
+/** `rr` → `r`, `aa` → `a`. */
+function collapseRuns(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (ch !== out[out.length - 1]) {
+      out += ch;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+/**
+ * String distances written for this engine: a bounded Damerau-Levenshtein (optimal string
+ * alignment, so a swapped pair of letters is one typo) and Jaro-Winkler (the measure OFAC's
+ * Sanctions List Search describes, screening.md §4.3; used by the baseline and for ranking ties).
+ *
+ * @module
+ */
+
+/**
+ * Damerau-Levenshtein (OSA) distance, or `max + 1` as soon as it must exceed `max`. Bounded so a
+ * long junk token costs O(n·max), not O(n²).
+ */
+export function boundedEditDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) {
+    return max + 1;
+  }
+  if (a === b) {
+    return 0;
+  }
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = cellCost(a, b, i, j, row, prev, prevPrev);
+      rowMin = Math.min(rowMin, row[j]!);
+    }
+    if (rowMin > max) {
+      return max + 1;
+    }
+    prevPrev = prev;
+    prev = row;
+  }
+  return Math.min(prev[b.length]!, max + 1);
+}
+
+/** One DP cell: deletion, insertion, substitution, adjacent transposition. */
+function cellCost(
+  a: string,
+  b: string,
+  i: number,
+  j: number,
+  row: number[],
+  prev: number[],
+  prevPrev: number[],
+): number {
+  const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+  let best = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+  if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+    best = Math.min(best, prevPrev[j - 2]! + 1);
+  }
+  return best;
+}
+
+/** Jaro similarity in [0, 1]. */
+export function jaro(a: string, b: string): number {
+  if (a === b) {
+    return a.length === 0 ? 1 : 1;
+  }
+  if (a.length === 0 || b.length === 0) {
+    return 0;
+  }
+  const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
+  const usedB = new Uint8Array(b.length);
+  const matchedA: string[] = [];
+  for (let i = 0; i < a.length; i++) {
+    const from = Math.max(0, i - window);
+    const to = Math.min(b.length, i + window + 1);
+    for (let j = from; j < to; j++) {
+      if (usedB[j] === 0 && a[i] === b[j]) {
+        usedB[j] = 1;
+        matchedA.push(a[i]!);
+        break;
+      }
+    }
+  }
+  return jaroFromMatches(matchedA, b, usedB, a.length);
+}
+
+/** Finishes Jaro from the matched characters: counts transpositions. */
+function jaroFromMatches(matchedA: string[], b: string, usedB: Uint8Array, lengthA: number): number {
+  const m = matchedA.length;
+  if (m === 0) {
+    return 0;
+  }
+  let k = 0;
+  let transpositions = 0;
+  for (let j = 0; j < b.length; j++) {
+    if (usedB[j] === 1) {
+      if (matchedA[k] !== b[j]) {
+        transpositions++;
+      }
+      k++;
+    }
+  }
+  return (m / lengthA + m / b.length + (m - transpositions / 2) / m) / 3;
+}
+
+/** Jaro-Winkler with the usual prefix scale 0.1 over at most four letters. */
+export function jaroWinkler(a: string, b: string): number {
+  const j = jaro(a, b);
+  let prefix = 0;
+  while (prefix < 4 && prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) {
+    prefix++;
+  }
+  return j + prefix * 0.1 * (1 - j);
+}
+
+/**
+ * How many typos a token of this length may carry and still be the same word: none up to 2
+ * letters, one up to 7, two from 8 (long names are where transliterations differ twice, as in
+ * `Rodriguez`/`Rodriges`). Close to rigour's `log_2.35(n − 2)` budget (screening.md §4.2).
+ */
+export function typoBudget(length: number): number {
+  if (length <= 2) {
+    return 0;
+  }
+  return length >= 8 ? 2 : 1;
+}
+
+/**
+ * Similarity of two tokens `distance` edits apart: `1 − 0.8·d/L` over the longer length `L`,
+ * so one typo costs ~0.1 in an eight-letter surname and ~0.2 in a four-letter one.
+ */
+export function editSimilarity(distance: number, lengthA: number, lengthB: number): number {
+  const longest = Math.max(lengthA, lengthB, 1);
+  return Math.max(0, 1 - (0.8 * distance) / longest);
+}

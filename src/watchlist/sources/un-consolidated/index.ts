@@ -1,0 +1,6 @@
+/**
+ * UN Security Council Consolidated List source plug-in.
+ *
+ * @module
+ */
+export { isConsolidatedList, unConsolidatedSource } from './un-source.js';
