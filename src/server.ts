@@ -24,7 +24,9 @@ export async function startServer(services: Services): Promise<RunningServer> {
   const app = createApp(services);
   const { host, port } = services.config.server;
   const server = await new Promise<ServerType>((resolve) => {
-    const instance = serve({ fetch: app.fetch, hostname: host, port }, () => resolve(instance));
+    const instance = serve({ fetch: app.fetch, hostname: host, port }, () => {
+      resolve(instance);
+    });
   });
   const address = server.address();
   const boundPort = typeof address === 'object' && address !== null ? address.port : port;
@@ -32,7 +34,16 @@ export async function startServer(services: Services): Promise<RunningServer> {
   services.logger.info({ url, store: services.store.kind }, 'puente server listening');
   return {
     url,
-    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.close((error) => {
+          if (error) {
+            reject(error);
+          } else {
+            resolve();
+          }
+        });
+      }),
   };
 }
 
@@ -45,7 +56,9 @@ async function loadListsOnFirstStart(services: Services): Promise<void> {
   log.info({ mode: lists.mode, localDir: lists.localDir }, 'empty store: loading list sources');
   try {
     const loaded = await loadConfiguredLists(services.watchlists, lists, {
-      onPublication: (done, total, label) => log.info({ done, total, label }, 'ingesting publication'),
+      onPublication: (done, total, label) => {
+        log.info({ done, total, label }, 'ingesting publication');
+      },
     });
     if (loaded.fallbackReason !== undefined) {
       log.warn({ reason: loaded.fallbackReason, localDir: lists.localDir }, 'official lists unreachable; loaded the local folder');

@@ -6,7 +6,9 @@
  */
 import type { PuenteConfig } from './config.js';
 import type { Logger } from './core/logger.js';
+import { ScreeningService, type ListSnapshotSource } from './screening/screening-service.js';
 import { openStore, type Store } from './store/index.js';
+import type { WatchlistStore } from './watchlist/watchlist-store.js';
 import { WatchlistService } from './watchlist/watchlist-service.js';
 
 /** Everything the edges need. */
@@ -15,6 +17,7 @@ export interface Services {
   readonly logger: Logger;
   readonly store: Store;
   readonly watchlists: WatchlistService;
+  readonly screening: ScreeningService;
   /** Closes the store; call once on shutdown. */
   close(): Promise<void>;
 }
@@ -36,6 +39,22 @@ export async function createServices(config: PuenteConfig, logger: Logger): Prom
     logger,
     store,
     watchlists,
+    screening: new ScreeningService(currentLists(store.watchlist)),
     close: () => store.close(),
+  };
+}
+
+/** The screening index reads the current publication of every source from the store. */
+function currentLists(store: WatchlistStore): ListSnapshotSource {
+  return {
+    currentVersions: async () =>
+      (await store.currentPublications()).map((publication) => ({
+        source: publication.source,
+        publicationId: publication.id,
+        publishedAt: publication.publishedAt,
+        contentHash: publication.contentHash,
+      })),
+    entriesOf: async (versions) =>
+      (await Promise.all(versions.map((version) => store.listEntries(version.publicationId)))).flat(),
   };
 }

@@ -12,6 +12,7 @@ import { registerDocsRoutes } from './docs.js';
 import { createErrorHandler } from './error-handler.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerListRoutes } from './routes/list-routes.js';
+import { registerScreeningRoutes } from './routes/screening-routes.js';
 
 /** Version reported in the OpenAPI document. */
 export const API_VERSION = '0.1.0';
@@ -44,6 +45,7 @@ export function createApp(services: Services): OpenAPIHono {
   app.notFound((c) => c.json({ code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404));
   registerHealthRoutes(app, services.store.kind);
   registerListRoutes(app, services);
+  registerScreeningRoutes(app, services);
   registerDocsRoutes(app);
   return app;
 }

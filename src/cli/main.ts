@@ -8,6 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { PuenteError } from '../core/errors.js';
 import type { GlobalOptions } from './cli-context.js';
 import { listsCommand } from './commands/lists-command.js';
+import { screenCommand } from './commands/screen-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { EXIT_CODES, EXIT_UNEXPECTED } from './exit-codes.js';
 
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   const global = () => program.opts<GlobalOptions>();
   program.addCommand(serveCommand(global));
   program.addCommand(listsCommand(global));
+  program.addCommand(screenCommand(global));
   return program;
 }
 

@@ -48,6 +48,9 @@ const DOTTED_ACRONYM = /(?<![\p{L}\p{N}])(?:\p{L}\.){1,}\p{L}\.?(?![\p{L}\p{N}])
 /** Apostrophes and letter-like quote marks vanish inside words (`O'Neil`, `ABU-'UMAR`). */
 const APOSTROPHES = /['’‘`´ʼʻʿʾ′]/gu;
 
+/** Invisible format characters (zero-width joiners inside Persian names, soft hyphens). */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+
 /** Everything that separates words besides commas. */
 const SEPARATORS = /[^\p{L}\p{N}\p{M}&]+/u;
 
@@ -60,28 +63,63 @@ export function foldLatin(text: string): string {
     .replace(SPECIAL_PATTERN, (ch) => SPECIAL_LETTERS[ch] ?? ch);
 }
 
+/** ASCII variants of the patterns, for the common case of a plain ASCII name. */
+const ASCII_ACRONYM = /(?<![A-Za-z0-9])(?:[A-Za-z]\.)+[A-Za-z]\.?(?![A-Za-z0-9])/g;
+const ASCII_APOSTROPHES = /['`]/g;
+const ASCII_SEPARATORS = /[^a-z0-9&]+/;
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Normalizes a full name into comma segments of folded Latin words. */
 export function normalizeName(raw: string): NormalizedName {
-  const text = raw
-    .normalize('NFKC')
-    .replace(DOTTED_ACRONYM, (acronym) => acronym.replace(/\./g, ''))
-    .replace(APOSTROPHES, '');
-  const segments = text
-    .split(',')
-    .map(normalizeSegment)
-    .filter((words) => words.length > 0);
+  const ascii = !NON_ASCII.test(raw);
+  const text = ascii ? asciiPrepare(raw) : unicodePrepare(raw);
+  const segments: NormalizedWord[][] = [];
+  for (const segment of text.split(',')) {
+    const words = ascii ? asciiSegment(segment) : unicodeSegment(segment);
+    if (words.length > 0) {
+      segments.push(words);
+    }
+  }
   return { segments };
 }
 
+function asciiPrepare(raw: string): string {
+  const collapsed = raw.includes('.') ? raw.replace(ASCII_ACRONYM, stripDots) : raw;
+  return collapsed.replace(ASCII_APOSTROPHES, '').toLowerCase();
+}
+
+function unicodePrepare(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .replace(FORMAT_CHARACTERS, '')
+    .replace(DOTTED_ACRONYM, stripDots)
+    .replace(APOSTROPHES, '');
+}
+
+function stripDots(acronym: string): string {
+  return acronym.replace(/\./g, '');
+}
+
+/** Splits a lower-cased ASCII segment into words. */
+function asciiSegment(segment: string): NormalizedWord[] {
+  const words: NormalizedWord[] = [];
+  for (const piece of segment.split(ASCII_SEPARATORS)) {
+    const text = piece === '&' ? piece : piece.replace(/&/g, '');
+    if (text !== '') {
+      words.push({ text, script: 'latin' });
+    }
+  }
+  return words;
+}
+
 /** Splits one comma segment into words and reads each in Latin. */
-function normalizeSegment(segment: string): NormalizedWord[] {
+function unicodeSegment(segment: string): NormalizedWord[] {
   const words: NormalizedWord[] = [];
   for (const piece of segment.split(SEPARATORS)) {
-    if (piece === '') {
-      continue;
-    }
-    if (piece === '&') {
-      words.push({ text: '&', script: 'latin' });
+    if (piece === '' || piece === '&') {
+      if (piece === '&') {
+        words.push({ text: '&', script: 'latin' });
+      }
       continue;
     }
     for (const token of transliterateWord(piece.replace(/&/g, ''))) {

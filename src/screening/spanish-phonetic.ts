@@ -3,7 +3,8 @@
  *
  * `spanishPhoneticKey` collapses the spellings Spanish treats as the same sound, so that the
  * variants a clerk or a transliterator produces meet: b/v, y/ll, s/z/c(e,i) (seseo), silent h,
- * qu/k/c(a,o,u), gu(e,i)/g, g(e,i)/j/x, ph/f, plus doubled letters. Vowels are kept: in
+ * qu/k/c(a,o,u), ph/f, and g/gu(e,i)/j/x/kh as one class (`GIMENEZ`, `JIMENEZ`, `XIMENEZ`;
+ * Russian and Arabic transcriptions write Spanish `j` as `kh`), plus doubled letters. Vowels are kept: in
  * Spanish they are stable and they keep `CANO` apart from `CUNA`.
  *
  * `consonantSkeleton` keeps only consonant classes. Arabic and Hebrew do not write short vowels,
@@ -43,6 +44,7 @@ function spanishSound(t: string, i: number): [string, number] {
     case 'z':
       return ['s', 0];
     case 'x':
+    case 'j':
       return ['j', 0];
     case 'h':
       return ['', 0];
@@ -67,13 +69,7 @@ function digraphSound(t: string, i: number, c: string, next: string): [string, n
     case 'k':
       return next === 'h' ? ['j', 1] : ['k', 0];
     case 'g':
-      if (next === 'u' && FRONT.has(after)) {
-        return ['g', 1];
-      }
-      if (next === 'h') {
-        return ['g', 1];
-      }
-      return [FRONT.has(next) ? 'j' : 'g', 0];
+      return ['j', (next === 'u' && FRONT.has(after)) || next === 'h' ? 1 : 0];
     case 's':
     case 't':
     case 'p':
@@ -119,17 +115,15 @@ const SKELETON_DIGRAPHS: Readonly<Record<string, string>> = {
 export function consonantSkeleton(token: string): string {
   let out = '';
   for (let i = 0; i < token.length; i++) {
-    const pair = SKELETON_DIGRAPHS[token.slice(i, i + 2)];
+    const c = token[i]!;
+    const next = token[i + 1] ?? '';
+    const pair = next === 'h' || next === 's' ? SKELETON_DIGRAPHS[c + next] : undefined;
     if (pair !== undefined) {
       out += SKELETON_CLASS[pair] ?? pair;
       i += 1;
-      continue;
+    } else if (!VOWELS.has(c) && c !== 'y' && c !== 'w') {
+      out += c === 'c' && FRONT.has(next) ? 's' : (SKELETON_CLASS[c] ?? c);
     }
-    const c = token[i]!;
-    if (VOWELS.has(c) || c === 'y' || c === 'w') {
-      continue;
-    }
-    out += c === 'c' && FRONT.has(token[i + 1] ?? '') ? 's' : (SKELETON_CLASS[c] ?? c);
   }
   return collapseRuns(out);
 }
@@ -137,9 +131,12 @@ export function consonantSkeleton(token: string): string {
 /** `rr` → `r`, `aa` → `a`. */
 function collapseRuns(text: string): string {
   let out = '';
-  for (const ch of text) {
-    if (ch !== out[out.length - 1]) {
+  let last = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch !== last) {
       out += ch;
+      last = ch;
     }
   }
   return out;

@@ -8,55 +8,90 @@
 
 /**
  * Damerau-Levenshtein (OSA) distance, or `max + 1` as soon as it must exceed `max`. Bounded so a
- * long junk token costs O(n·max), not O(n²).
+ * long junk token costs O(n·max), not O(n²); distance ≤ 1 is decided in one linear pass.
  */
 export function boundedEditDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) {
-    return max + 1;
-  }
   if (a === b) {
     return 0;
   }
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (Math.abs(a.length - b.length) > max || max <= 0) {
+    return max + 1;
+  }
+  if (withinOneEdit(a, b)) {
+    return 1;
+  }
+  return max <= 1 ? 2 : dynamicDistance(a, b, max);
+}
+
+/** True when one substitution, insertion, deletion or adjacent swap turns `a` into `b`. */
+function withinOneEdit(a: string, b: string): boolean {
+  const shorter = a.length <= b.length ? a : b;
+  const longer = a.length <= b.length ? b : a;
+  let i = 0;
+  while (i < shorter.length && shorter.charCodeAt(i) === longer.charCodeAt(i)) {
+    i++;
+  }
+  if (shorter.length !== longer.length) {
+    return longer.length - shorter.length === 1 && sameFrom(shorter, i, longer, i + 1);
+  }
+  if (sameFrom(shorter, i + 1, longer, i + 1)) {
+    return true;
+  }
+  return (
+    shorter.charCodeAt(i) === longer.charCodeAt(i + 1) &&
+    shorter.charCodeAt(i + 1) === longer.charCodeAt(i) &&
+    sameFrom(shorter, i + 2, longer, i + 2)
+  );
+}
+
+/** `a.slice(i)` equals `b.slice(j)`, without allocating. */
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) {
+    return false;
+  }
+  for (; i < a.length; i++, j++) {
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Three reusable DP rows (names are capped at 512 characters by validation; rows grow if needed). */
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+function dynamicDistance(a: string, b: string, max: number): number {
+  if (rows[0].length <= b.length) {
+    rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  }
+  let [prevPrev, prev, row] = rows;
+  for (let j = 0; j <= b.length; j++) {
+    prev[j] = j;
+  }
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      row[j] = cellCost(a, b, i, j, row, prev, prevPrev);
-      rowMin = Math.min(rowMin, row[j]!);
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let best = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, prevPrev[j - 2]! + 1);
+      }
+      row[j] = best;
+      rowMin = Math.min(rowMin, best);
     }
     if (rowMin > max) {
       return max + 1;
     }
-    prevPrev = prev;
-    prev = row;
+    [prevPrev, prev, row] = [prev, row, prevPrev];
   }
   return Math.min(prev[b.length]!, max + 1);
-}
-
-/** One DP cell: deletion, insertion, substitution, adjacent transposition. */
-function cellCost(
-  a: string,
-  b: string,
-  i: number,
-  j: number,
-  row: number[],
-  prev: number[],
-  prevPrev: number[],
-): number {
-  const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-  let best = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-  if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-    best = Math.min(best, prevPrev[j - 2]! + 1);
-  }
-  return best;
 }
 
 /** Jaro similarity in [0, 1]. */
 export function jaro(a: string, b: string): number {
   if (a === b) {
-    return a.length === 0 ? 1 : 1;
+    return 1;
   }
   if (a.length === 0 || b.length === 0) {
     return 0;

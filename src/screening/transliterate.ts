@@ -70,12 +70,17 @@ function readRun(text: string, script: Script): ScriptToken[] {
     case 'georgian':
     case 'armenian':
     case 'hebrew':
-      return [{ text: readAlphabet(text, ALPHABETS[script]!), script }];
+      return [{ text: readAlphabet(greekDigraphs(text, script), ALPHABETS[script]!), script }];
     case 'latin':
     case 'digit':
     case 'other':
       return [{ text, script: 'latin' }];
   }
+}
+
+/** Greek `ου` is one vowel, written `ou` (ELOT 743); other scripts pass through. */
+function greekDigraphs(text: string, script: Script): string {
+  return script === 'greek' ? text.toLowerCase().replace(/ο[υύ]/gu, 'ou') : text;
 }
 
 /** Precomposed syllables are read arithmetically; loose jamo are dropped. */

@@ -24,7 +24,9 @@ describe('openStore', () => {
 
   it('rejects an empty location and other URL schemes as config_invalid', async () => {
     await expect(openStore('  ')).rejects.toMatchObject({ code: 'config_invalid' });
-    const error: unknown = await openStore('mysql://root:hunter2@db/puente').catch((e: unknown) => e);
+    const error: unknown = await openStore('mysql://root:hunter2@db/puente').catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: 'config_invalid' });
     expect((error as Error).message).not.toContain('hunter2');
   });

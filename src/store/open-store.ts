@@ -25,7 +25,9 @@ const ANY_URL = /^([a-z][a-z0-9+.-]*):\/\//i;
  */
 export async function openStore(location: string): Promise<Store> {
   if (location.trim() === '') {
-    throw new ConfigError('the store location is empty; give a SQLite file path or a postgres:// URL');
+    throw new ConfigError(
+      'the store location is empty; give a SQLite file path or a postgres:// URL',
+    );
   }
   if (POSTGRES_URL.test(location)) {
     return createPostgresStore(location);

@@ -121,7 +121,13 @@ export function runWatchlistStoreContract(name: string, makeStore: () => Promise
           name: 'José Núñez Peña',
           originalScriptName: 'محمد عبد الله',
           aliases: [
-            { name: 'Владимир Иванович', type: 'aka', strength: 'strong', origin: 'un', script: 'Cyrl' },
+            {
+              name: 'Владимир Иванович',
+              type: 'aka',
+              strength: 'strong',
+              origin: 'un',
+              script: 'Cyrl',
+            },
             { name: '金正恩', type: 'aka', strength: 'strong', origin: 'un', script: 'Hani' },
             { name: 'Ñandú Çağlar Ærøskøbing', type: 'fka', strength: 'weak', origin: 'un' },
           ],
@@ -196,6 +202,24 @@ export function runWatchlistStoreContract(name: string, makeStore: () => Promise
         expect(versions.get(secondRefs[1]!.versionHash)).toEqual(after);
         expect(await watchlist.listEntries(first)).toEqual([kept, before]);
         expect(await watchlist.listEntries(second)).toEqual([kept, after]);
+      });
+
+      it('serializes entries given without their canonical JSON', async () => {
+        const entry = testEntry('un', 'QDi.001', { title: 'Mullah', programs: ['TAi'] });
+        const stored = toStoredEntry(entry);
+        const withoutJson = {
+          sourceId: stored.sourceId,
+          versionHash: stored.versionHash,
+          entry: stored.entry,
+        };
+        const input = { ...testPublication([entry]), entries: [withoutJson] };
+
+        const { publication } = await watchlist.savePublication(input);
+
+        expect(await watchlist.listEntries(publication.id)).toEqual([entry]);
+        expect(await watchlist.findEntryVersions([withoutJson.versionHash])).toEqual(
+          new Map([[withoutJson.versionHash, entry]]),
+        );
       });
 
       it('finds versions given duplicate hashes', async () => {
@@ -280,7 +304,9 @@ export function runWatchlistStoreContract(name: string, makeStore: () => Promise
         await expectOnly(kept.publication.id, broken);
         // Nothing of the failed attempt blocks a corrected retry with the same content hash.
         expect((await watchlist.savePublication(broken)).created).toBe(true);
-        expect(await watchlist.listEntries(ids(await watchlist.currentPublications())[0]!)).toHaveLength(2500);
+        expect(
+          await watchlist.listEntries(ids(await watchlist.currentPublications())[0]!),
+        ).toHaveLength(2500);
       });
 
       it('rolls back the publication row when entry versions cannot be written', async () => {

@@ -74,7 +74,7 @@ async function readCapped(response: Response, url: string, limit: number): Promi
   if (response.body === null) {
     return Buffer.alloc(0);
   }
-  for await (const chunk of response.body) {
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
     size += chunk.length;
     if (size > limit) {
       throw new InputTooLargeError(url, size, limit);

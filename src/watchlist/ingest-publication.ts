@@ -47,11 +47,11 @@ export async function ingestPublication(
     ingestedAt: now().toISOString(),
     files: parsed.files,
     report: parsed.report,
-    entries: parsed.entries.map((entry) => ({
-      sourceId: entry.sourceId,
-      versionHash: sha256Hex(canonicalJson(entry)),
-      entry,
-    })),
+    entries: parsed.entries.map((entry) => {
+      // The store keeps this exact text, so it is serialized once for hashing and storage.
+      const json = canonicalJson(entry);
+      return { sourceId: entry.sourceId, versionHash: sha256Hex(json), canonicalJson: json, entry };
+    }),
   });
   return { ...result, report: parsed.report, files: parsed.files };
 }

@@ -16,9 +16,19 @@ if (!HAS_DATA) {
   console.warn('real-data integration tests skipped: no list data at PUENTE_DATA_DIR or ../shared/data');
 }
 
-/** Raw rows keyed by their first field (ent_num), read with a general CSV parser. */
+const SUB = String.fromCharCode(0x1a);
+
+/** Every record of an OFAC CSV file, read with a general CSV parser (end-of-file SUB removed). */
+function readCsv(text: string): string[][] {
+  const trimmed = text.trimEnd();
+  const body = trimmed.endsWith(SUB) ? trimmed.slice(0, -1) : trimmed;
+  const records: string[][] = parse(body, { relax_column_count: true });
+  return records;
+}
+
+/** Raw rows keyed by their first field (ent_num). */
 function rawRows(text: string): Map<string, string> {
-  const records = parse(text.replace(/\x1a\s*$/, ''), { relax_column_count: true }) as string[][];
+  const records = readCsv(text);
   return new Map(records.filter((r) => /^\d+$/.test(r[0] ?? '')).map((r) => [r[0]!, JSON.stringify(r)]));
 }
 
@@ -54,8 +64,8 @@ describe.skipIf(!HAS_DATA)('real publications', () => {
     expect(outcomes).toHaveLength(1);
     const { publication, report } = outcomes[0]!;
     const sdn = rawRows(readFileSync(`${folder}/sdn.csv`, 'utf8'));
-    const alt = parse(readFileSync(`${folder}/alt.csv`, 'utf8').replace(/\x1a\s*$/, ''), { relax_column_count: true }) as string[][];
-    const add = parse(readFileSync(`${folder}/add.csv`, 'utf8').replace(/\x1a\s*$/, ''), { relax_column_count: true }) as string[][];
+    const alt = readCsv(readFileSync(`${folder}/alt.csv`, 'utf8'));
+    const add = readCsv(readFileSync(`${folder}/add.csv`, 'utf8'));
     const comments = rawRows(readFileSync(`${folder}/sdn_comments.csv`, 'utf8'));
     expect(publication.entryCount).toBe(sdn.size);
     const entries = await store.watchlist.listEntries(publication.id);

@@ -36,6 +36,11 @@ export interface StoredEntryInput {
   readonly sourceId: string;
   readonly versionHash: string;
   readonly entry: WatchlistEntry;
+  /**
+   * `canonicalJson(entry)`, when the caller already computed it for `versionHash`. Optional:
+   * the store serializes `entry` itself otherwise, which costs about as much as the hashing.
+   */
+  readonly canonicalJson?: string;
 }
 
 /** Which version of an entry a publication holds. */

@@ -7,7 +7,7 @@
  * @module
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -19,10 +19,18 @@ import { largeEntry, testPublication } from './watchlist-publications.js';
 
 const count = Number(process.argv[2] ?? 15_000);
 
+/**
+ * Prints wall time and this process's CPU time. On a machine shared with other work the wall
+ * time varies a lot; CPU time shows what the code itself costs (for SQLite, the whole cost).
+ */
 async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const result = await work();
-  console.log(`${label.padEnd(44)} ${(performance.now() - start).toFixed(0).padStart(6)} ms`);
+  const cpu = process.cpuUsage(cpuStart);
+  const wall = (performance.now() - start).toFixed(0).padStart(6);
+  const cpuMs = ((cpu.user + cpu.system) / 1000).toFixed(0).padStart(6);
+  console.log(`${label.padEnd(40)} wall ${wall} ms   cpu ${cpuMs} ms`);
   return result;
 }
 
@@ -33,15 +41,23 @@ async function measure(name: string, store: Store): Promise<void> {
   const input = await timed('  build input (hashing, caller side)', () =>
     Promise.resolve(testPublication(entries, { publishedAt: '2024-01-01' })),
   );
+  console.log(
+    `  load average ${loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' ')}`,
+  );
   const { publication } = await timed('  savePublication (new)', () =>
     store.watchlist.savePublication(input),
   );
   await timed('  listEntries', () => store.watchlist.listEntries(publication.id));
+  await timed('  listEntries (again)', () => store.watchlist.listEntries(publication.id));
   await timed('  listEntryRefs', () => store.watchlist.listEntryRefs(publication.id));
   const changed = entries.map((e, i) => (i % 100 === 0 ? { ...e, programs: ['SDGT'] } : e));
   const next = testPublication(changed, { publishedAt: '2024-01-02' });
   await timed('  savePublication (1% changed)', () => store.watchlist.savePublication(next));
-  await timed('  savePublication (identical, skipped)', () => store.watchlist.savePublication(next));
+  await timed('  savePublication (identical, skipped)', () =>
+    store.watchlist.savePublication(next),
+  );
 }
 
 async function main(): Promise<void> {

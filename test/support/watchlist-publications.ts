@@ -88,13 +88,15 @@ export function largeEntry(source: string, index: number): WatchlistEntry {
 }
 
 /**
- * The store input for one entry: its version hash is the SHA-256 of its canonical JSON.
+ * The store input for one entry: its version hash is the SHA-256 of its canonical JSON, which
+ * is passed along as ingest does.
  *
  * @example
  * toStoredEntry(testEntry('un', 'QDi.001')).versionHash;
  */
 export function toStoredEntry(entry: WatchlistEntry): StoredEntryInput {
-  return { sourceId: entry.sourceId, versionHash: sha256Hex(canonicalJson(entry)), entry };
+  const json = canonicalJson(entry);
+  return { sourceId: entry.sourceId, versionHash: sha256Hex(json), entry, canonicalJson: json };
 }
 
 /** Publication fields a test may set; the rest get defaults. */

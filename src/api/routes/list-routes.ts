@@ -4,6 +4,7 @@
  * @module
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { ValidationError } from '../../core/errors.js';
 import type { InputFile } from '../../watchlist/list-source.js';
 import { decompressIfGzip } from '../../watchlist/load-input.js';
@@ -151,7 +152,7 @@ function registerUploadRoute(app: OpenAPIHono, services: Services): void {
     responses: { 201: json(IngestResultSchema, 'What was ingested'), ...errorResponses },
   });
   app.post('/lists/publications', async (c) => {
-    const files = await readUploadedFiles(c.req.raw, c.req.query('name'), services.config.lists.maxFileBytes);
+    const files = await readUploadedFiles(c, services.config.lists.maxFileBytes);
     const source = c.req.query('source');
     const publishedAt = c.req.query('publishedAt');
     const report = await services.watchlists.ingestFiles(files, {
@@ -162,11 +163,12 @@ function registerUploadRoute(app: OpenAPIHono, services: Services): void {
   });
 }
 
-async function readUploadedFiles(request: Request, name: string | undefined, maxBytes: number): Promise<InputFile[]> {
-  const type = request.headers.get('content-type') ?? '';
+async function readUploadedFiles(c: Context, maxBytes: number): Promise<InputFile[]> {
+  const type = c.req.header('content-type') ?? '';
+  const name = c.req.query('name');
   if (type.startsWith('multipart/form-data')) {
-    const form = await request.formData();
-    const uploads = form.getAll('file').flatMap((value) => (typeof value === 'string' ? [] : [value]));
+    const form = await c.req.parseBody({ all: true });
+    const uploads = [form.file ?? []].flat().flatMap((value) => (typeof value === 'string' ? [] : [value]));
     if (uploads.length === 0) {
       throw new ValidationError('no file in the upload: send one or more `file` fields', { field: 'file' });
     }
@@ -175,7 +177,7 @@ async function readUploadedFiles(request: Request, name: string | undefined, max
   if (name === undefined || !/^[\w.@-]{1,200}$/.test(name)) {
     throw new ValidationError('a raw upload needs ?name= with a plain file name, e.g. sdn.csv', { field: 'name' });
   }
-  return [toInputFile(name, Buffer.from(await request.arrayBuffer()), maxBytes)];
+  return [toInputFile(name, Buffer.from(await c.req.arrayBuffer()), maxBytes)];
 }
 
 function toInputFile(name: string, bytes: Buffer, maxBytes: number): InputFile {

@@ -67,8 +67,12 @@ function ingestCommand(global: () => GlobalOptions): Command {
       const request = {
         ...(options.source === undefined ? {} : { source: options.source }),
         ...(options.publishedAt === undefined ? {} : { publishedAt: options.publishedAt }),
-        onPublication: progress.publication,
-        onProgress: progress.step,
+        onPublication: (done: number, total: number, label: string) => {
+          progress.publication(done, total, label);
+        },
+        onProgress: (done: number, total: number) => {
+          progress.step(done, total);
+        },
       };
       try {
         const report = await withServices(global(), async (services) => {

@@ -29,7 +29,9 @@ export class StoreMigrationProvider implements MigrationProvider {
   /** The migrations keyed by name, as `Migrator` expects. */
   getMigrations(): Promise<Record<string, Migration>> {
     return Promise.resolve(
-      Object.fromEntries(this.migrations.map((migration) => [migration.name, this.bind(migration)])),
+      Object.fromEntries(
+        this.migrations.map((migration) => [migration.name, this.bind(migration)]),
+      ),
     );
   }
 

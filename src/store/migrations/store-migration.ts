@@ -5,7 +5,7 @@
  * @module
  */
 import { sql } from 'kysely';
-import type { ColumnDefinitionBuilder, Kysely, RawBuilder } from 'kysely';
+import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely, RawBuilder } from 'kysely';
 
 /** The SQL dialects a migration must support. */
 export type SqlDialect = 'sqlite' | 'postgres';
@@ -53,4 +53,20 @@ export function idColumn(
  */
 export function keyText(dialect: SqlDialect): 'text' | RawBuilder<unknown> {
   return dialect === 'postgres' ? sql`text collate "C"` : 'text';
+}
+
+/**
+ * For a table that is little more than its primary key (link tables): SQLite then stores the
+ * rows in the primary-key b-tree itself (`without rowid`), which halves the table's size and
+ * saves a lookup per row read. PostgreSQL has no such option and does not need it.
+ *
+ * @example
+ * db.schema.createTable('publication_entry').$call(keyOnlyTable(dialect))
+ */
+export function keyOnlyTable(
+  dialect: SqlDialect,
+): <TB extends string, C extends string>(
+  table: CreateTableBuilder<TB, C>,
+) => CreateTableBuilder<TB, C> {
+  return (table) => (dialect === 'sqlite' ? table.modifyEnd(sql`without rowid`) : table);
 }

@@ -31,9 +31,9 @@ describeWithPostgres('PostgreSQL store', (url) => {
     });
 
     it('rejects a schema name that is not a plain identifier', async () => {
-      await expect(createPostgresStore(url, { schema: 'x"; drop table y; --' })).rejects.toMatchObject(
-        { code: 'config_invalid' },
-      );
+      await expect(
+        createPostgresStore(url, { schema: 'x"; drop table y; --' }),
+      ).rejects.toMatchObject({ code: 'config_invalid' });
     });
 
     it('reports a missing database as config_invalid without the password', async () => {
@@ -44,7 +44,7 @@ describeWithPostgres('PostgreSQL store', (url) => {
       const error: unknown = await createPostgresStore(missing.toString()).catch((e: unknown) => e);
 
       expect(error).toMatchObject({ code: 'config_invalid' });
-      expect(String((error as Error).message)).not.toContain('s3cret-pw');
+      expect((error as Error).message).not.toContain('s3cret-pw');
     });
   });
 });

@@ -60,7 +60,11 @@ export async function createPostgresStore(
 }
 
 function dialectFor(url: string, schema: string | undefined, max = 10): PostgresDialect {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   // An idle connection dropped by the server emits 'error' on the pool, which would crash the
   // process without a listener; the pool discards that connection and the next query reconnects.
   pool.on('error', () => undefined);
@@ -70,7 +74,9 @@ function dialectFor(url: string, schema: string | undefined, max = 10): Postgres
       schema === undefined
         ? undefined
         : (connection) =>
-            connection.executeQuery(CompiledQuery.raw(`set search_path to "${schema}"`)).then(() => undefined),
+            connection
+              .executeQuery(CompiledQuery.raw(`set search_path to "${schema}"`))
+              .then(() => undefined),
   });
 }
 

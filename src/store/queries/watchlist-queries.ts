@@ -217,7 +217,7 @@ async function insertEntryVersions(
       version_hash: entry.versionHash,
       source,
       source_id: entry.sourceId,
-      data: canonicalJson(entry.entry),
+      data: entry.canonicalJson ?? canonicalJson(entry.entry),
     }));
   for (const chunk of chunked(rows, rowsPerStatement(4))) {
     await db

@@ -7,5 +7,12 @@
 
 /** A shallow copy of `value` without its `undefined` properties. */
 export function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, part]) => part !== undefined)) as T;
+  // A plain loop: this runs for every fact of every entry, and entries/fromEntries allocate.
+  const copy: Record<string, unknown> = {};
+  for (const [key, part] of Object.entries(value)) {
+    if (part !== undefined) {
+      copy[key] = part;
+    }
+  }
+  return copy as T;
 }

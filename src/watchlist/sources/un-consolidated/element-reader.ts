@@ -29,6 +29,7 @@ export type TextMode = 'collapse' | 'trim';
 
 const ATTRIBUTE_PREFIX = '@_';
 const TEXT_KEY = '#text';
+const NON_SPACE = /\S/;
 const XML_REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g;
 const PREDEFINED: Readonly<Record<string, string>> = {
   amp: '&',
@@ -57,22 +58,16 @@ export class ElementReader {
 
   /** The line the element starts on, when the parser recorded it. */
   get line(): number | undefined {
-    const metadata = this.#element[this.#context.metadataKey];
-    const start = isElement(metadata) ? metadata.startIndex : undefined;
-    return typeof start === 'number' ? this.#context.lines.lineAt(start) : undefined;
-  }
-
-  /** The element names present, in document order. */
-  names(): readonly string[] {
-    return Object.keys(this.#element).filter((name) => !name.startsWith(ATTRIBUTE_PREFIX));
+    return elementLine(this.#element, this.#context);
   }
 
   /** Every non-empty text of the child elements `name`. */
   texts(name: string, mode: TextMode = 'collapse'): string[] {
+    const firstRead = !this.#read.has(name);
     this.#read.add(name);
     const found: string[] = [];
     for (const value of asList(this.#element[name])) {
-      const text = this.#textOf(value, name, mode);
+      const text = this.#textOf(value, name, mode, firstRead);
       if (text !== '') {
         found.push(text);
       }
@@ -121,13 +116,6 @@ export class ElementReader {
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
   }
 
-  /** Marks children as handled without mapping them (values known to carry no data). */
-  skip(...names: string[]): void {
-    for (const name of names) {
-      this.#read.add(name);
-    }
-  }
-
   /** Keeps text a mapper read but could not use, so it ends up in `unparsed`. */
   keep(text: string, leaves: number, childName?: string): void {
     const origin = childName === undefined ? this.path : `${this.path}/${childName}`;
@@ -148,14 +136,16 @@ export class ElementReader {
     return reader;
   }
 
-  // An element where text was expected (or text where an element was) is kept, not dropped.
-  #textOf(value: unknown, name: string, mode: TextMode): string {
+  // An element where text was expected is kept, not dropped (once, however often it is read).
+  #textOf(value: unknown, name: string, mode: TextMode, firstRead: boolean): string {
     if (typeof value === 'string') {
       return cleanText(value, mode);
     }
     if (isElement(value)) {
       const { [TEXT_KEY]: text, ...rest } = value;
-      this.#child(rest, name);
+      if (firstRead) {
+        this.#child(rest, name);
+      }
       return typeof text === 'string' ? cleanText(text, mode) : '';
     }
     return '';
@@ -184,6 +174,28 @@ export function leafFragments(value: unknown, path: string): KeptFragment[] {
   return [];
 }
 
+/** The line an element starts on, from the offset the parser recorded. */
+export function elementLine(element: XmlElement, context: ReaderContext): number | undefined {
+  const metadata = element[context.metadataKey];
+  const start = isElement(metadata) ? metadata.startIndex : undefined;
+  return typeof start === 'number' ? context.lines.lineAt(start) : undefined;
+}
+
+/** How many non-empty leaf values (texts and attributes) `value` holds. */
+export function countLeaves(value: unknown): number {
+  if (typeof value === 'string') {
+    return NON_SPACE.test(value) ? 1 : 0;
+  }
+  if (Array.isArray(value)) {
+    let count = 0;
+    for (const item of value) {
+      count += countLeaves(item);
+    }
+    return count;
+  }
+  return isElement(value) ? countLeaves(Object.values(value)) : 0;
+}
+
 /** Decodes the five predefined XML entities and character references; nothing else expands. */
 export function decodeXmlReferences(text: string): string {
   if (!text.includes('&')) {
@@ -208,7 +220,9 @@ function childPath(path: string, name: string): string {
   if (name === TEXT_KEY) {
     return path;
   }
-  const child = name.startsWith(ATTRIBUTE_PREFIX) ? `@${name.slice(ATTRIBUTE_PREFIX.length)}` : name;
+  const child = name.startsWith(ATTRIBUTE_PREFIX)
+    ? `@${name.slice(ATTRIBUTE_PREFIX.length)}`
+    : name;
   return `${path}/${child}`;
 }
 

@@ -49,10 +49,13 @@ export function isoDatePart(text: string): string | undefined {
  */
 export function checkPublishedAt(value: string): string {
   if (isoDatePart(value) === undefined || Number.isNaN(Date.parse(value))) {
-    throw new ValidationError(`publishedAt must be an ISO date (YYYY-MM-DD) or timestamp: ${value}`, {
-      field: 'publishedAt',
-      value,
-    });
+    throw new ValidationError(
+      `publishedAt must be an ISO date (YYYY-MM-DD) or timestamp: ${value}`,
+      {
+        field: 'publishedAt',
+        value,
+      },
+    );
   }
   return value;
 }

@@ -17,7 +17,7 @@ export interface AliasFacts {
   readonly birthDates: DateFact[];
   readonly birthPlaces: TextFact[];
   /** Alias birth dates that are not dates, for a warning. */
-  readonly badDates: { readonly text: string; readonly line?: number }[];
+  readonly badDates: { readonly text: string; readonly field: string; readonly line?: number }[];
 }
 
 // ISO 15924 codes of the scripts names on sanctions lists are written in; checked in order.
@@ -90,7 +90,9 @@ function readAliasBirth(element: ElementReader, facts: AliasFacts): void {
     const fact = dateFactFromValue(value, `${origin}/DATE_OF_BIRTH`);
     if (fact === undefined) {
       element.keep(value, 1, 'DATE_OF_BIRTH');
-      facts.badDates.push(withoutUndefined({ text: value, line: element.line }));
+      facts.badDates.push(
+        withoutUndefined({ text: value, field: `${origin}/DATE_OF_BIRTH`, line: element.line }),
+      );
     } else {
       facts.birthDates.push(fact);
     }

@@ -14,7 +14,12 @@ import { isIsoDate, partialDatePrecision } from './iso-dates.js';
 export type DateReading =
   | { readonly kind: 'fact'; readonly fact: DateFact }
   | { readonly kind: 'unparsed'; readonly text: string; readonly leaves: number }
-  | { readonly kind: 'bad'; readonly text: string; readonly leaves: number; readonly reason: string }
+  | {
+      readonly kind: 'bad';
+      readonly text: string;
+      readonly leaves: number;
+      readonly reason: string;
+    }
   | { readonly kind: 'empty' };
 
 interface DateParts {

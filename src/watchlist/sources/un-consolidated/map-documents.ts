@@ -11,7 +11,11 @@ import { isIsoDate } from './iso-dates.js';
 
 /** The outcome of reading one document element. */
 export type DocumentReading =
-  | { readonly kind: 'document'; readonly document: IdentityDocument; readonly badIssueDate?: string }
+  | {
+      readonly kind: 'document';
+      readonly document: IdentityDocument;
+      readonly badIssueDate?: string;
+    }
   | { readonly kind: 'unparsed'; readonly text: string; readonly leaves: number }
   | { readonly kind: 'empty' };
 
@@ -124,4 +128,3 @@ function describe(parts: DocumentParts): string {
     .map(([label, value]) => `${label}${value ?? ''}`)
     .join('; ');
 }
-

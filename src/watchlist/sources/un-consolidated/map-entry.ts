@@ -15,7 +15,7 @@ import { emptyEntry } from '../../watchlist-entry.js';
 import { withoutUndefined } from './compact.js';
 import {
   ElementReader,
-  leafFragments,
+  countLeaves,
   type ReaderContext,
   type XmlElement,
 } from './element-reader.js';
@@ -71,7 +71,7 @@ export function mapUnEntry(
   const leftovers = reader.leftovers();
   return {
     entry: { ...entry, unparsed: leftovers.map(({ text, origin }) => ({ text, origin })) },
-    fragments: leafFragments(element, kind).length,
+    fragments: countLeaves(element),
     unparsedFragments: leftovers.reduce((sum, fragment) => sum + fragment.leaves, 0),
   };
 }
@@ -91,25 +91,52 @@ function buildEntry(
   warn: Warn,
 ): WatchlistEntry {
   const type = kind === 'INDIVIDUAL' ? 'individual' : 'entity';
-  const script = names.originalScriptName;
   return withoutUndefined<WatchlistEntry>({
     ...emptyEntry(UN_SOURCE_ID, sourceId, type, names.name),
     nameParts: names.parts.length > 0 ? { parts: names.parts } : undefined,
-    originalScriptName: script,
+    originalScriptName: names.originalScriptName,
+    // Lists first, so warnings about facts come before those about listing dates.
+    ...readFactLists(reader, kind, names, aliasFacts, warn),
+    ...readDescription(reader, warn),
+  });
+}
+
+/** The entry's single-valued descriptive fields. */
+function readDescription(reader: ElementReader, warn: Warn): Partial<WatchlistEntry> {
+  return {
     programs: reader.texts('UN_LIST_TYPE'),
     title: joined(reader.values('TITLE')),
-    aliases: [...(script === undefined ? [] : [originalScriptAlias(script)]), ...aliasFacts.aliases],
-    addresses: readAll(reader, `${kind}_ADDRESS`, readAddress),
-    birthDates: [...readBirthDates(reader, kind, warn), ...aliasFacts.birthDates],
-    birthPlaces: [...readAll(reader, `${kind}_PLACE_OF_BIRTH`, readBirthPlace), ...aliasFacts.birthPlaces],
-    nationalities: reader.values('NATIONALITY').map((value) => textFact(value, 'NATIONALITY/VALUE')),
     gender: optionalFact(reader.text('GENDER'), 'GENDER'),
-    documents: readDocuments(reader, kind, warn),
     otherFacts: readOtherFacts(reader),
     remarks: reader.text('COMMENTS1', 'trim'),
     listedOn: readDate(reader, 'LISTED_ON', reader.text('LISTED_ON'), warn),
     lastUpdated: readLastUpdated(reader, warn),
-  });
+  };
+}
+
+/** The entry's fact lists; facts stated on aliases follow the entry's own. */
+function readFactLists(
+  reader: ElementReader,
+  kind: UnEntryKind,
+  names: Names,
+  aliasFacts: AliasFacts,
+  warn: Warn,
+): Partial<WatchlistEntry> {
+  const script = names.originalScriptName;
+  const scriptAlias = script === undefined ? [] : [originalScriptAlias(script)];
+  return {
+    aliases: [...scriptAlias, ...aliasFacts.aliases],
+    addresses: readAll(reader, `${kind}_ADDRESS`, readAddress),
+    birthDates: [...readBirthDates(reader, kind, warn), ...aliasFacts.birthDates],
+    birthPlaces: [
+      ...readAll(reader, `${kind}_PLACE_OF_BIRTH`, readBirthPlace),
+      ...aliasFacts.birthPlaces,
+    ],
+    nationalities: reader
+      .values('NATIONALITY')
+      .map((value) => textFact(value, 'NATIONALITY/VALUE')),
+    documents: readDocuments(reader, kind, warn),
+  };
 }
 
 // REFERENCE_NUMBER is the UN's public id (`CDi.001`); DATAID is internal but stable enough to
@@ -173,7 +200,12 @@ function readDocuments(reader: ElementReader, kind: UnEntryKind, warn: Warn): Id
       documents.push(reading.document);
       if (reading.badIssueDate !== undefined) {
         const message = `DATE_OF_ISSUE is not a YYYY-MM-DD date: ${reading.badIssueDate}`;
-        warn({ code: 'bad-date', message, field: `${element.path}/DATE_OF_ISSUE`, line: element.line });
+        warn({
+          code: 'bad-date',
+          message,
+          field: `${element.path}/DATE_OF_ISSUE`,
+          line: element.line,
+        });
       }
     } else if (reading.kind === 'unparsed') {
       element.keep(reading.text, reading.leaves);
@@ -189,7 +221,9 @@ function readOtherFacts(reader: ElementReader): OtherFact[] {
   const listTypes = reader
     .values('LIST_TYPE')
     .map((value) => otherFact('un-list-type', 'List type', value, 'LIST_TYPE/VALUE'));
-  const dataIds = reader.texts('DATAID').map((value) => otherFact('un-data-id', 'DATAID', value, 'DATAID'));
+  const dataIds = reader
+    .texts('DATAID')
+    .map((value) => otherFact('un-data-id', 'DATAID', value, 'DATAID'));
   const versions = reader
     .texts('VERSIONNUM')
     .map((value) => otherFact('un-version-number', 'VERSIONNUM', value, 'VERSIONNUM'));
@@ -199,7 +233,9 @@ function readOtherFacts(reader: ElementReader): OtherFact[] {
 function readLastUpdated(reader: ElementReader, warn: Warn): string[] | undefined {
   const dates = reader
     .children('LAST_DAY_UPDATED')
-    .flatMap((element) => element.texts('VALUE').map((value) => readDate(element, 'VALUE', value, warn)))
+    .flatMap((element) =>
+      element.texts('VALUE').map((value) => readDate(element, 'VALUE', value, warn)),
+    )
     .filter((date): date is string => date !== undefined);
   return dates.length > 0 ? dates : undefined;
 }
@@ -226,7 +262,7 @@ function readDate(
 function reportAliasDates(aliasFacts: AliasFacts, warn: Warn): void {
   for (const bad of aliasFacts.badDates) {
     const message = `alias DATE_OF_BIRTH is not a date: ${bad.text}`;
-    warn(withoutUndefined({ code: 'bad-date', message, field: 'DATE_OF_BIRTH', line: bad.line }));
+    warn(withoutUndefined({ code: 'bad-date', message, field: bad.field, line: bad.line }));
   }
 }
 

@@ -6,19 +6,20 @@
  */
 import { ValidationError, WatchlistParseError } from '../../../core/errors.js';
 import { sha256Hex } from '../../../core/hash.js';
-import type {
-  InputFile,
-  ListSource,
-  ParsedPublication,
-  ParseOptions,
-} from '../../list-source.js';
+import type { InputFile, ListSource, ParsedPublication, ParseOptions } from '../../list-source.js';
 import { ReportBuilder } from '../../report-builder.js';
 import type { WatchlistEntry } from '../../watchlist-entry.js';
-import type { ElementReader, ReaderContext, XmlElement } from './element-reader.js';
+import {
+  elementLine,
+  type ElementReader,
+  type ReaderContext,
+  type XmlElement,
+} from './element-reader.js';
+import { withoutUndefined } from './compact.js';
 import { checkPublishedAt, isoDatePart } from './iso-dates.js';
 import { mapUnEntry, UN_SOURCE_ID, type EntryWarning, type UnEntryKind } from './map-entry.js';
 import { decodeUtf8 } from './text-input.js';
-import { readXmlDocument } from './xml-document.js';
+import { readXmlDocument, type XmlDocument } from './xml-document.js';
 
 const ROOT = 'CONSOLIDATED_LIST';
 const SNIFF_BYTES = 4096;
@@ -45,7 +46,10 @@ export const unConsolidatedSource: ListSource = {
   claim: (files) => files.filter(isConsolidatedList).map((file) => [file]),
   parse: parseConsolidatedList,
   officialDownloads: [
-    { name: 'consolidated.xml', url: 'https://scsanctions.un.org/resources/xml/en/consolidated.xml' },
+    {
+      name: 'consolidated.xml',
+      url: 'https://scsanctions.un.org/resources/xml/en/consolidated.xml',
+    },
   ],
 };
 
@@ -60,15 +64,11 @@ function parseConsolidatedList(
   options: ParseOptions = {},
 ): ParsedPublication {
   const file = singleFile(files);
-  const document = readXmlDocument(decodeUtf8(file.bytes, file.name), file.name);
-  if (document.rootName !== ROOT) {
-    throw new WatchlistParseError(`root element is ${document.rootName}, not ${ROOT}`, {
-      file: file.name,
-    });
-  }
+  const document = readConsolidatedList(file);
   const report = new ReportBuilder();
   const publishedAt = readPublishedAt(document.root, file, options);
-  const entries = mapEntries(listEntries(document.root, file, report), document.context, file, report, options);
+  const found = listEntries(document.root, file);
+  const entries = mapEntries(found, document.context, file, report, options);
   warnUnread(document.root, file, report);
   return {
     source: UN_SOURCE_ID,
@@ -78,6 +78,16 @@ function parseConsolidatedList(
     entries,
     report: report.build(entries),
   };
+}
+
+function readConsolidatedList(file: InputFile): XmlDocument {
+  const document = readXmlDocument(decodeUtf8(file.bytes, file.name), file.name);
+  if (document.rootName !== ROOT) {
+    throw new WatchlistParseError(`root element is ${document.rootName}, not ${ROOT}`, {
+      file: file.name,
+    });
+  }
+  return document;
 }
 
 function singleFile(files: readonly InputFile[]): InputFile {
@@ -92,7 +102,7 @@ function singleFile(files: readonly InputFile[]): InputFile {
 
 function readPublishedAt(root: ElementReader, file: InputFile, options: ParseOptions): string {
   const generated = root.attribute('dateGenerated');
-  root.skip(...ROOT_SCHEMA_ATTRIBUTES.map((name) => `@_${name}`));
+  ROOT_SCHEMA_ATTRIBUTES.forEach((name) => root.attribute(name));
   if (options.publishedAt !== undefined) {
     return checkPublishedAt(options.publishedAt);
   }
@@ -106,7 +116,7 @@ function readPublishedAt(root: ElementReader, file: InputFile, options: ParseOpt
   return date;
 }
 
-function listEntries(root: ElementReader, file: InputFile, report: ReportBuilder): EntryElement[] {
+function listEntries(root: ElementReader, file: InputFile): EntryElement[] {
   const found = GROUPS.flatMap(([group, kind]) =>
     root
       .children(group)
@@ -129,12 +139,13 @@ function mapEntries(
   options: ParseOptions,
 ): WatchlistEntry[] {
   const bySourceId = new Map<string, WatchlistEntry>();
-  const warn = (warning: EntryWarning): void => report.warn({ ...warning, file: file.name });
+  const warn = (warning: EntryWarning): void => {
+    report.warn(withoutUndefined({ ...warning, file: file.name }));
+  };
   found.forEach(({ kind, element }, index) => {
     const mapped = mapUnEntry(element, kind, context, warn);
-    if (mapped !== undefined) {
+    if (mapped !== undefined && keepFirst(bySourceId, mapped.entry, element, context, warn)) {
       report.countFragments(mapped.fragments, mapped.unparsedFragments);
-      keepFirst(bySourceId, mapped.entry, element, context, warn);
     }
     reportProgress(options, index + 1, found.length);
   });
@@ -148,23 +159,18 @@ function keepFirst(
   element: XmlElement,
   context: ReaderContext,
   warn: (warning: EntryWarning) => void,
-): void {
+): boolean {
   if (!bySourceId.has(entry.sourceId)) {
     bySourceId.set(entry.sourceId, entry);
-    return;
+    return true;
   }
   warn({
     code: 'duplicate-reference-number',
     message: `reference number ${entry.sourceId} appears again; the first entry is kept`,
     field: 'REFERENCE_NUMBER',
-    line: lineOf(element, context),
+    line: elementLine(element, context),
   });
-}
-
-function lineOf(element: XmlElement, context: ReaderContext): number | undefined {
-  const metadata = element[context.metadataKey];
-  const start = typeof metadata === 'object' && metadata !== null ? Reflect.get(metadata, 'startIndex') : undefined;
-  return typeof start === 'number' ? context.lines.lineAt(start) : undefined;
+  return false;
 }
 
 function reportProgress(options: ParseOptions, done: number, total: number): void {

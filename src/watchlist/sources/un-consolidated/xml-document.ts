@@ -33,24 +33,41 @@ export function refuseUnsafeXml(text: string, file: string, lines: LineIndex): v
 }
 
 /** Throws `WatchlistParseError` with line and column when the text is not well-formed XML. */
-export function assertWellFormed(text: string, file: string): void {
+export function assertWellFormed(text: string, file: string, lines: LineIndex): void {
   // The parser itself tolerates unclosed tags; only the validator reports them, with positions.
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- the validator bundled with v5 is the one installed
   const result = XMLValidator.validate(text);
-  if (result !== true) {
-    const { line, col, msg } = result.err;
-    throw new WatchlistParseError(`malformed XML at line ${line}, column ${col}: ${msg}`, {
-      file,
-      line,
-    });
+  if (result === true) {
+    return;
   }
+  const { line, col, msg } = unclosedAtEnd(result.err, text, lines) ?? result.err;
+  throw new WatchlistParseError(`malformed XML at line ${line}, column ${col}: ${msg}`, {
+    file,
+    line,
+  });
+}
+
+// For elements still open at the end (a truncated file) the validator names them but points at
+// line 1; the end of the text is where the problem shows.
+function unclosedAtEnd(
+  error: { readonly code: string; readonly msg: string },
+  text: string,
+  lines: LineIndex,
+): { line: number; col: number; msg: string } | undefined {
+  if (error.code !== 'InvalidXml' || !error.msg.startsWith("Invalid '[")) {
+    return undefined;
+  }
+  const open = [...error.msg.matchAll(/"([^"]+)"/g)].map((match) => match[1]).join(', ');
+  const line = lines.lineAt(text.length);
+  const col = text.length - text.lastIndexOf('\n', text.length - 1);
+  return { line, col, msg: `unexpected end of document; still open: ${open}` };
 }
 
 /** Checks and parses `text`; throws `UnsafeInputError` or `WatchlistParseError`. */
 export function readXmlDocument(text: string, file: string): XmlDocument {
   const lines = new LineIndex(text);
   refuseUnsafeXml(text, file, lines);
-  assertWellFormed(text, file);
+  assertWellFormed(text, file, lines);
   const context: ReaderContext = {
     lines,
     metadataKey: XMLParser.getMetaDataSymbol() as unknown as symbol,
@@ -85,8 +102,9 @@ function singleRoot(document: XmlElement, file: string): [string, XmlElement] {
   const names = Object.keys(document);
   const value = names.length === 1 ? document[names[0]!] : undefined;
   const root: unknown = Array.isArray(value) && value.length === 1 ? value[0] : undefined;
-  if (typeof root !== 'object' || root === null) {
+  if (names.length !== 1 || root === undefined) {
     throw new WatchlistParseError('the document must have exactly one root element', { file });
   }
-  return [names[0]!, root as XmlElement];
+  // An empty root (`<CONSOLIDATED_LIST/>`) parses as text; it is an element with no children.
+  return [names[0]!, typeof root === 'object' && root !== null ? (root as XmlElement) : {}];
 }

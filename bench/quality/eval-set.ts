@@ -1,0 +1,121 @@
+/**
+ * The labelled evaluation set, generated deterministically from the real lists: for each
+ * variation kind, up to `perKind` listed entries (drawn with a seeded PRNG among those the kind
+ * applies to) turned into queries that should find them, plus the script kinds and the hard
+ * negatives.
+ *
+ * Script kinds run on reduced indexes so that they test transliteration and nothing else:
+ * `script-original` queries a UN entry's original-script name against an index without
+ * original-script names (it must reach the Latin ones); `latin-to-script` queries the Latin name
+ * against an index where those entries keep only their original-script name.
+ *
+ * @module
+ */
+import { entryId, type WatchlistEntry } from '../../src/watchlist/watchlist-entry.js';
+import { naturalOrder } from './listed-names.js';
+import { ListedNames, plainWords } from './negative-check.js';
+import { hardNegatives } from './negatives.js';
+import { VARIATIONS } from './name-variations.js';
+import { Prng } from './prng.js';
+
+/** Which index a case runs against. */
+export type IndexVariant = 'main' | 'no-script' | 'script-only';
+
+/** One labelled query. `accepted` is empty for negatives. */
+export interface EvalCase {
+  readonly kind: string;
+  readonly name: string;
+  readonly index: IndexVariant;
+  /** The entry the query was made from (positives). */
+  readonly expected?: string;
+  /** Entries indistinguishable by name from the source name (same words): any of them is right. */
+  readonly accepted: ReadonlySet<string>;
+}
+
+/** Options of the generator. */
+export interface EvalSetOptions {
+  readonly seed: number;
+  readonly perKind: number;
+  readonly negativesPerKind: number;
+}
+
+/** Builds the evaluation set. */
+export function buildEvalSet(entries: readonly WatchlistEntry[], options: EvalSetOptions): EvalCase[] {
+  const prng = new Prng(options.seed);
+  const sameWords = namesByWords(entries);
+  const accepted = (entry: WatchlistEntry, source: string) =>
+    new Set([entryId(entry), ...(sameWords.get(wordsKey(source)) ?? [])]);
+  const cases: EvalCase[] = [];
+  for (const variation of VARIATIONS) {
+    let made = 0;
+    for (const entry of prng.shuffle(entries)) {
+      if (made >= options.perKind) {
+        break;
+      }
+      const name = variation.make(entry, prng);
+      if (name !== undefined && name.trim() !== '') {
+        const source = variation.kind === 'alias-only' ? name : entry.name;
+        cases.push({ kind: variation.kind, name, index: 'main', expected: entryId(entry), accepted: accepted(entry, source) });
+        made++;
+      }
+    }
+  }
+  cases.push(...scriptCases(entries, prng, options.perKind, accepted));
+  const listed = new ListedNames(entries);
+  for (const negative of hardNegatives(entries, listed, prng, options.negativesPerKind)) {
+    cases.push({ kind: negative.kind, name: negative.name, index: 'main', accepted: new Set() });
+  }
+  return cases;
+}
+
+/** The original-script name of an entry (UN `NAME_ORIGINAL_SCRIPT`), if any. */
+export function scriptName(entry: WatchlistEntry): string | undefined {
+  return entry.originalScriptName ?? entry.aliases.find((a) => a.script !== undefined)?.name;
+}
+
+function scriptCases(
+  entries: readonly WatchlistEntry[],
+  prng: Prng,
+  perKind: number,
+  accepted: (entry: WatchlistEntry, source: string) => Set<string>,
+): EvalCase[] {
+  const withScript = prng.shuffle(entries.filter((e) => scriptName(e) !== undefined)).slice(0, perKind);
+  return withScript.flatMap((entry) => [
+    { kind: 'script-original', name: scriptName(entry)!, index: 'no-script' as const, expected: entryId(entry), accepted: accepted(entry, entry.name) },
+    { kind: 'latin-to-script', name: naturalOrder(entry), index: 'script-only' as const, expected: entryId(entry), accepted: new Set([entryId(entry)]) },
+  ]);
+}
+
+/** Entries without original-script names (for `script-original`). */
+export function withoutScriptNames(entries: readonly WatchlistEntry[]): WatchlistEntry[] {
+  return entries.map((e) => {
+    const { originalScriptName: _dropped, ...rest } = e;
+    return { ...rest, aliases: e.aliases.filter((a) => a.script === undefined) };
+  });
+}
+
+/** Entries with an original-script name reduced to it alone (for `latin-to-script`). */
+export function scriptOnly(entries: readonly WatchlistEntry[]): WatchlistEntry[] {
+  return entries.map((e) => {
+    const script = scriptName(e);
+    return script === undefined ? e : { ...e, name: script, aliases: [] };
+  });
+}
+
+function wordsKey(name: string): string {
+  return plainWords(name).sort().join(' ');
+}
+
+/** Entry ids by the sorted words of each of their names. */
+function namesByWords(entries: readonly WatchlistEntry[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const entry of entries) {
+    for (const name of [entry.name, ...entry.aliases.map((a) => a.name)]) {
+      const key = wordsKey(name);
+      const list = map.get(key) ?? [];
+      list.push(entryId(entry));
+      map.set(key, list);
+    }
+  }
+  return map;
+}

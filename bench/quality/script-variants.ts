@@ -1,0 +1,80 @@
+/**
+ * Latin names written in Cyrillic and in Arabic script, the way a foreign clerk or document
+ * would (Russian practice for Spanish names: `J`→`Х`, `LL`→`ЛЬ`; Arabic practice: `G`→`غ`,
+ * `O`/`U`→`و`, `E`/`I`→`ي`, short vowels often unwritten). These are the harness's own
+ * tables, written independently of the engine's reverse tables.
+ *
+ * @module
+ */
+
+/** Digraphs first, then single letters. */
+const LATIN_TO_CYRILLIC: readonly (readonly [string, string])[] = [
+  ['shch', 'щ'], ['sch', 'ш'], ['sh', 'ш'], ['ch', 'ч'], ['zh', 'ж'], ['kh', 'х'], ['ts', 'ц'],
+  ['ya', 'я'], ['yu', 'ю'], ['ll', 'ль'], ['qu', 'к'], ['gu', 'г'], ['ph', 'ф'], ['th', 'т'],
+  ['a', 'а'], ['b', 'б'], ['c', 'к'], ['d', 'д'], ['e', 'е'], ['f', 'ф'], ['g', 'г'], ['h', 'х'],
+  ['i', 'и'], ['j', 'х'], ['k', 'к'], ['l', 'л'], ['m', 'м'], ['n', 'н'], ['o', 'о'], ['p', 'п'],
+  ['q', 'к'], ['r', 'р'], ['s', 'с'], ['t', 'т'], ['u', 'у'], ['v', 'в'], ['w', 'в'], ['x', 'кс'],
+  ['y', 'й'], ['z', 'с'],
+];
+
+const LATIN_TO_ARABIC: readonly (readonly [string, string])[] = [
+  ['sh', 'ش'], ['ch', 'تش'], ['kh', 'خ'], ['gh', 'غ'], ['th', 'ث'], ['dh', 'ذ'], ['ph', 'ف'],
+  ['ll', 'ي'], ['qu', 'ك'], ['gu', 'غ'], ['ou', 'و'], ['ee', 'ي'], ['oo', 'و'],
+  ['a', 'ا'], ['b', 'ب'], ['c', 'ك'], ['d', 'د'], ['e', 'ي'], ['f', 'ف'], ['g', 'غ'], ['h', 'ه'],
+  ['i', 'ي'], ['j', 'ج'], ['k', 'ك'], ['l', 'ل'], ['m', 'م'], ['n', 'ن'], ['o', 'و'], ['p', 'ب'],
+  ['q', 'ق'], ['r', 'ر'], ['s', 'س'], ['t', 'ت'], ['u', 'و'], ['v', 'ف'], ['w', 'و'], ['x', 'كس'],
+  ['y', 'ي'], ['z', 'ز'],
+];
+
+/** Lower-case, accent-free letters and spaces only. */
+function plain(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function convert(word: string, table: readonly (readonly [string, string])[]): string {
+  let out = '';
+  for (let i = 0; i < word.length; ) {
+    const rule = table.find(([latin]) => word.startsWith(latin, i));
+    out += rule === undefined ? '' : rule[1];
+    i += rule === undefined ? 1 : rule[0].length;
+  }
+  return out;
+}
+
+/** The name in Cyrillic letters (words kept apart). */
+export function toCyrillic(name: string): string {
+  return plain(name)
+    .split(' ')
+    .map((word) => convert(word, LATIN_TO_CYRILLIC))
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+}
+
+/**
+ * The name in Arabic script. Short vowels inside a word are usually not written in Arabic;
+ * a vowel directly after a consonant and before another consonant is dropped half the time
+ * (decided by the word's own letters, so the output is deterministic).
+ */
+export function toArabic(name: string): string {
+  return plain(name)
+    .split(' ')
+    .map((word) => convert(dropShortVowels(word), LATIN_TO_ARABIC))
+    .join(' ');
+}
+
+function dropShortVowels(word: string): string {
+  const vowels = 'aeiou';
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i]!;
+    const between = i > 0 && i < word.length - 1 && !vowels.includes(word[i - 1]!) && !vowels.includes(word[i + 1]!);
+    out += vowels.includes(c) && between && (word.charCodeAt(i) + i) % 2 === 0 ? '' : c;
+  }
+  return out;
+}

@@ -1,0 +1,162 @@
+/**
+ * Screening endpoints: one party (`POST /screen`), many (`POST /screen/batch`, JSON or streamed
+ * NDJSON) and a pairwise comparison (`POST /match`).
+ *
+ * @module
+ */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { stream } from 'hono/streaming';
+import { ValidationError } from '../../core/errors.js';
+import { toRow, type BatchRow } from '../../screening/batch/batch-input.js';
+import { screenRow, type BatchResult } from '../../screening/batch/batch-result.js';
+import { matchNames } from '../../screening/match-names.js';
+import type { ScreeningOptions } from '../../screening/screening-types.js';
+import type { Services } from '../../services.js';
+import { errorResponses } from '../schemas/common-schemas.js';
+import {
+  BatchRequestSchema,
+  BatchResultSchema,
+  MatchRequestSchema,
+  MatchResultSchema,
+  ScreenRequestSchema,
+  ScreeningResultSchema,
+} from '../schemas/screening-schemas.js';
+
+const jsonBody = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+const screenRoute = createRoute({
+  method: 'post',
+  path: '/screen',
+  tags: ['screening'],
+  summary: 'Screen one person or company against every current list, with explanations',
+  request: { body: jsonBody(ScreenRequestSchema) },
+  responses: { 200: json(ScreeningResultSchema, 'Matches at or above the threshold, best first'), ...errorResponses },
+});
+
+const matchRoute = createRoute({
+  method: 'post',
+  path: '/match',
+  tags: ['screening'],
+  summary: 'Score two names against each other, with the explanation',
+  request: { body: jsonBody(MatchRequestSchema) },
+  responses: { 200: json(MatchResultSchema, 'Score and explanation'), ...errorResponses },
+});
+
+/** Rows screened between yields to the event loop, so other requests keep being served. */
+const ROWS_PER_TURN = 200;
+
+/** Registers the screening endpoints. */
+export function registerScreeningRoutes(app: OpenAPIHono, services: Services): void {
+  app.openapi(screenRoute, async (c) => {
+    const { name, dob, country, document, type, ...options } = c.req.valid('json');
+    const query = { name, ...defined({ dob, country, document, type }) };
+    return c.json(await services.screening.screen(query, defined(options)), 200);
+  });
+  app.openapi(matchRoute, (c) => {
+    const { name1, name2, type } = c.req.valid('json');
+    return c.json(matchNames(name1, name2, type === undefined ? {} : { type }), 200);
+  });
+  registerBatchRoute(app, services);
+}
+
+function registerBatchRoute(app: OpenAPIHono, services: Services): void {
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/screen/batch',
+    tags: ['screening'],
+    summary: 'Screen many parties: a JSON body, or NDJSON in and out (streamed) for large batches',
+    description:
+      'JSON body `{queries: [...], threshold?, ...}` answers `{results, lists, screenedAt}`, or NDJSON when the ' +
+      'request accepts `application/x-ndjson`. An `application/x-ndjson` body (one query object per line, ' +
+      'options in the query string) is answered with one NDJSON result line per input line. Bad rows get an ' +
+      '`error` naming the field; the others are screened.',
+    request: {
+      query: z.object({ threshold: z.string().optional(), limit: z.string().optional() }),
+      body: {
+        content: {
+          'application/json': { schema: BatchRequestSchema },
+          'application/x-ndjson': { schema: z.string() },
+        },
+      },
+    },
+    responses: {
+      200: {
+        description: 'One result per input row, in order',
+        content: { 'application/json': { schema: z.object({ results: z.array(BatchResultSchema) }) }, 'application/x-ndjson': { schema: BatchResultSchema } },
+      },
+      ...errorResponses,
+    },
+  });
+  app.post('/screen/batch', async (c) => {
+    const isNdjsonBody = (c.req.header('content-type') ?? '').includes('ndjson');
+    const { rows, options } = isNdjsonBody ? await ndjsonRows(c) : await jsonRows(c);
+    const snapshot = await services.screening.snapshot();
+    const wantsStream = isNdjsonBody || (c.req.header('accept') ?? '').includes('ndjson');
+    if (!wantsStream) {
+      const results = await screenAll(rows, (row) => screenRow(snapshot.index, row, options));
+      return c.json({ results: results.map(presentBatchResult), lists: snapshot.lists, screenedAt: new Date().toISOString() });
+    }
+    c.header('content-type', 'application/x-ndjson; charset=utf-8');
+    return stream(c, async (out) => {
+      for (let start = 0; start < rows.length; start += ROWS_PER_TURN) {
+        const lines = rows.slice(start, start + ROWS_PER_TURN).map((row) => JSON.stringify(presentBatchResult(screenRow(snapshot.index, row, options))));
+        await out.write(`${lines.join('\n')}\n`);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    });
+  });
+}
+
+async function jsonRows(c: Context): Promise<{ rows: BatchRow[]; options: ScreeningOptions }> {
+  const parsed = BatchRequestSchema.safeParse(await c.req.json().catch(() => undefined));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ValidationError(`${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`, { field: issue?.path.join('.') });
+  }
+  const { queries, ...options } = parsed.data;
+  return { rows: queries.map((query, index) => toRow(index + 1, query)), options: defined(options) };
+}
+
+async function ndjsonRows(c: Context): Promise<{ rows: BatchRow[]; options: ScreeningOptions }> {
+  const text = await c.req.text();
+  const rows: BatchRow[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') {
+      return;
+    }
+    try {
+      const value: unknown = JSON.parse(line);
+      rows.push(value !== null && typeof value === 'object' && !Array.isArray(value) ? toRow(index + 1, value as Record<string, unknown>) : { line: index + 1, error: 'each line must be a JSON object' });
+    } catch {
+      rows.push({ line: index + 1, error: 'not valid JSON' });
+    }
+  });
+  const threshold = c.req.query('threshold');
+  const limit = c.req.query('limit');
+  return { rows, options: { ...(threshold === undefined ? {} : { threshold: Number(threshold) }), ...(limit === undefined ? {} : { limit: Number(limit) }) } };
+}
+
+async function screenAll(rows: readonly BatchRow[], screenOne: (row: BatchRow) => BatchResult): Promise<BatchResult[]> {
+  const results: BatchResult[] = [];
+  for (let start = 0; start < rows.length; start += ROWS_PER_TURN) {
+    results.push(...rows.slice(start, start + ROWS_PER_TURN).map(screenOne));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return results;
+}
+
+function presentBatchResult(result: BatchResult) {
+  return {
+    line: result.line,
+    ...(result.ref === undefined ? {} : { ref: result.ref }),
+    ...(result.query === undefined ? {} : { name: result.query.name }),
+    ...(result.error === undefined ? { matches: result.matches ?? [] } : { error: result.error }),
+  };
+}
+
+/** Drops undefined values, so optional fields stay absent rather than `undefined`. */
+function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+}

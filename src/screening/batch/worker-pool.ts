@@ -1,0 +1,114 @@
+/**
+ * A fixed pool of screening worker threads, one per core by default. Chunks are dispatched to
+ * whichever worker is free; results come back tagged with the chunk id, and the caller orders
+ * them.
+ *
+ * @module
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { WatchlistEntry } from '../../watchlist/watchlist-entry.js';
+import type { ScreeningOptions } from '../screening-types.js';
+import type { BatchRow } from './batch-input.js';
+import type { BatchResult } from './batch-result.js';
+import type { WorkerInit, WorkerTask } from './screening-worker.js';
+
+interface Pending {
+  readonly resolve: (results: BatchResult[]) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/** Worker threads that each hold a screening index. */
+export class ScreeningWorkerPool {
+  readonly size: number;
+  readonly #workers: Worker[] = [];
+  readonly #idle: Worker[] = [];
+  readonly #queue: { task: WorkerTask; pending: Pending }[] = [];
+  readonly #pending = new Map<number, Pending>();
+  #nextId = 0;
+
+  private constructor(size: number) {
+    this.size = size;
+  }
+
+  /** Starts `size` workers (default: every core) and waits until each has built its index. */
+  static async start(
+    entries: readonly WatchlistEntry[],
+    options: ScreeningOptions,
+    size: number = availableParallelism(),
+  ): Promise<ScreeningWorkerPool> {
+    const pool = new ScreeningWorkerPool(Math.max(1, size));
+    const init: WorkerInit = { entries, options };
+    await Promise.all(Array.from({ length: pool.size }, () => pool.#spawn(init)));
+    return pool;
+  }
+
+  /** Screens a chunk of rows on the next free worker. */
+  run(rows: readonly BatchRow[]): Promise<BatchResult[]> {
+    const task: WorkerTask = { id: this.#nextId++, rows };
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ task, pending: { resolve, reject } });
+      this.#dispatch();
+    });
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    await Promise.all(this.#workers.map((worker) => worker.terminate()));
+  }
+
+  #spawn(init: WorkerInit): Promise<void> {
+    const { url, execArgv } = workerScript();
+    const worker = new Worker(url, { workerData: init, execArgv });
+    this.#workers.push(worker);
+    return new Promise((resolve, reject) => {
+      worker.once('error', reject);
+      worker.on('message', (message: { ready?: boolean; id?: number; results?: BatchResult[] }) => {
+        if (message.ready === true) {
+          worker.off('error', reject);
+          worker.on('error', (error) => {
+            this.#failAll(error);
+          });
+          this.#idle.push(worker);
+          resolve();
+          this.#dispatch();
+          return;
+        }
+        this.#complete(worker, message.id ?? -1, message.results ?? []);
+      });
+    });
+  }
+
+  #complete(worker: Worker, id: number, results: BatchResult[]): void {
+    const pending = this.#pending.get(id);
+    this.#pending.delete(id);
+    this.#idle.push(worker);
+    pending?.resolve(results);
+    this.#dispatch();
+  }
+
+  #dispatch(): void {
+    while (this.#idle.length > 0 && this.#queue.length > 0) {
+      const worker = this.#idle.pop()!;
+      const next = this.#queue.shift()!;
+      this.#pending.set(next.task.id, next.pending);
+      worker.postMessage(next.task);
+    }
+  }
+
+  #failAll(error: Error): void {
+    for (const pending of this.#pending.values()) {
+      pending.reject(error);
+    }
+    this.#pending.clear();
+  }
+}
+
+/** The worker script: the compiled `.js` beside this file, or the `.ts` source under tsx. */
+function workerScript(): { url: URL; execArgv: string[] } {
+  const fromSource = import.meta.url.endsWith('.ts');
+  return {
+    url: new URL(`./screening-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url),
+    execArgv: fromSource ? ['--import', 'tsx'] : [],
+  };
+}

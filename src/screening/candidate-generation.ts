@@ -1,0 +1,167 @@
+/**
+ * Candidate generation: which names can possibly score above the threshold. Each query token's
+ * expansions are walked through their postings, accumulating per name the best weighted
+ * similarity of every query token. That sum bounds the query coverage from above, and so bounds
+ * the name score (`scoreUpperBound`); names whose bound is below the cut-off are never scored.
+ *
+ * Two things keep the walk short. Frequent but weak tokens (particles, legal forms, generic
+ * company words, initials) are not walked: their full weight is added to every bound instead.
+ * And tokens are walked heaviest first: once the tokens left could not lift a name that none of
+ * the heavier ones touched to the cut-off, the rest only update names already touched (the
+ * "max-score" strategy of search engines), so `MOHAMMED` never walks its thousand postings
+ * when a rarer word is in the query.
+ *
+ * @module
+ */
+import type { PreparedQuery } from './prepared-query.js';
+import type { IndexData } from './screening-index.js';
+import { QUERY_COVERAGE_SHARE } from './score-name.js';
+import { isCandidateKind } from './token-weights.js';
+import { similarityOf, type Expansions } from './token-expansion.js';
+
+/** A name worth scoring, with the upper bound of its score. */
+export interface Candidate {
+  readonly nameId: number;
+  readonly bound: number;
+}
+
+/** The score a name cannot exceed given its query coverage bound. */
+export function scoreUpperBound(queryCoverageBound: number): number {
+  return QUERY_COVERAGE_SHARE * Math.min(1, queryCoverageBound) + (1 - QUERY_COVERAGE_SHARE);
+}
+
+/** Names whose score may reach `minScore`, best bound first. */
+export function generateCandidates(
+  data: IndexData,
+  query: PreparedQuery,
+  minScore: number,
+): Candidate[] {
+  const order = walkOrder(query);
+  let skipped = query.totalWeight;
+  for (const i of order) {
+    skipped -= query.tokens[i]!.weight;
+  }
+  const touched = accumulate(data, query, order, skipped, minScore);
+  const { accumulated, seenToken } = data.scratch;
+  const candidates: Candidate[] = [];
+  for (const nameId of touched) {
+    const bound = scoreUpperBound((accumulated[nameId]! + skipped) / query.totalWeight);
+    if (bound >= minScore) {
+      candidates.push({ nameId, bound });
+    }
+    accumulated[nameId] = 0;
+    seenToken[nameId] = -1;
+  }
+  return candidates.sort((a, b) => b.bound - a.bound);
+}
+
+/** Tokens to walk, heaviest first: distinctive ones, or all non-legal ones if there are none. */
+function walkOrder(query: PreparedQuery): number[] {
+  const order: number[] = [];
+  query.tokens.forEach((qt, i) => {
+    if (query.hasDistinctive ? isCandidateKind(qt.kind) : qt.token.kind !== 'legal') {
+      order.push(i);
+    }
+  });
+  return order.sort((a, b) => query.tokens[b]!.weight - query.tokens[a]!.weight);
+}
+
+/** Walks postings (or, late in the order, only touched names); returns the names touched. */
+function accumulate(
+  data: IndexData,
+  query: PreparedQuery,
+  order: readonly number[],
+  skipped: number,
+  minScore: number,
+): number[] {
+  const touched: number[] = [];
+  let remaining = order.reduce((sum, i) => sum + query.tokens[i]!.weight, 0);
+  for (const i of order) {
+    const mayAddNames = scoreUpperBound((remaining + skipped) / query.totalWeight) >= minScore;
+    if (mayAddNames) {
+      walkPostings(data, query, i, touched);
+    } else {
+      updateTouched(data, query, i, touched);
+    }
+    remaining -= query.tokens[i]!.weight;
+  }
+  return touched;
+}
+
+/** Credits token `i`'s best similarity to every name its expansions reach. */
+function walkPostings(data: IndexData, query: PreparedQuery, i: number, touched: number[]): void {
+  const qt = query.tokens[i]!;
+  for (const nameId of qt.joinedNames) {
+    credit(data, nameId, i, qt.weight, 1, touched);
+  }
+  for (const expansions of tokenExpansionMaps(query, i)) {
+    for (const [id, packed] of expansions) {
+      const similarity = similarityOf(packed);
+      const list = data.vocabulary.postings[id]!;
+      for (let k = 0; k < list.length; k++) {
+        credit(data, list[k]!, i, qt.weight, similarity, touched);
+      }
+    }
+  }
+}
+
+/** Adds (or raises) token `i`'s credit to a name. */
+function credit(
+  data: IndexData,
+  nameId: number,
+  i: number,
+  weight: number,
+  similarity: number,
+  touched: number[],
+): void {
+  const { accumulated, seenToken, lastSimilarity } = data.scratch;
+  const seen = seenToken[nameId]!;
+  if (seen === i) {
+    const previous = lastSimilarity[nameId]!;
+    if (similarity > previous) {
+      accumulated[nameId]! += weight * (similarity - previous);
+      lastSimilarity[nameId] = similarity;
+    }
+    return;
+  }
+  if (seen === -1) {
+    touched.push(nameId);
+  }
+  seenToken[nameId] = i;
+  lastSimilarity[nameId] = similarity;
+  accumulated[nameId]! += weight * similarity;
+}
+
+/** Credits token `i` only to names already touched, by looking at their tokens. */
+function updateTouched(data: IndexData, query: PreparedQuery, i: number, touched: number[]): void {
+  const qt = query.tokens[i]!;
+  const maps = tokenExpansionMaps(query, i);
+  const { start, tokens } = data.names;
+  for (let t = 0, count = touched.length; t < count; t++) {
+    const nameId = touched[t]!;
+    let best = qt.joinedNames.has(nameId) ? 1 : 0;
+    for (let at = start[nameId]!; at < start[nameId + 1]!; at++) {
+      for (const expansions of maps) {
+        const packed = expansions.get(tokens[at]!);
+        best = packed === undefined ? best : Math.max(best, similarityOf(packed));
+      }
+    }
+    if (best > 0) {
+      credit(data, nameId, i, qt.weight, best, touched);
+    }
+  }
+}
+
+/** A token's own expansions and those of the joined pairs it belongs to. */
+function tokenExpansionMaps(query: PreparedQuery, i: number): Expansions[] {
+  const maps = [query.tokens[i]!.expansions];
+  const before = query.pairExpansions[i - 1];
+  const after = query.pairExpansions[i];
+  if (before !== undefined) {
+    maps.push(before);
+  }
+  if (after !== undefined) {
+    maps.push(after);
+  }
+  return maps;
+}

@@ -1,0 +1,182 @@
+/**
+ * Company legal forms and their spellings. Each form has a canonical id, and every spelling
+ * (after normalization: `S.A.S.` → `sas`, `S. A. S.` → `s a s`) maps to it, so `S.A.S.` and
+ * `SOCIEDAD POR ACCIONES SIMPLIFICADA` compare equal. A legal form carries almost no weight in a
+ * score (`name-tokens.ts`) and can never make a match on its own: thousands of listed companies
+ * are `S.A.`, `LTDA.` or `LLC`.
+ *
+ * Short spellings that are also words or name parts (`sa`, `co`, `ag`, `as`, …) are recognised
+ * only at the end of a name, where legal forms sit.
+ *
+ * @module
+ */
+
+/** One legal form: canonical id, spellings anywhere in a name, spellings only at its end. */
+interface LegalForm {
+  readonly id: string;
+  readonly anywhere: readonly string[];
+  readonly tailOnly?: readonly string[];
+}
+
+const LEGAL_FORMS: readonly LegalForm[] = [
+  { id: 'sas', anywhere: ['sas', 's a s', 'sociedad por acciones simplificada'] },
+  { id: 'sa', anywhere: ['sociedad anonima'], tailOnly: ['sa', 's a'] },
+  {
+    id: 'sa-de-cv',
+    anywhere: ['sa de cv', 's a de c v', 'sociedad anonima de capital variable', 'sa cv'],
+  },
+  { id: 'sapi-de-cv', anywhere: ['sapi de cv', 's a p i de c v'] },
+  {
+    id: 's-de-rl-de-cv',
+    anywhere: ['s de rl de cv', 's de r l de c v', 'srl de cv'],
+  },
+  {
+    id: 'srl',
+    anywhere: ['srl', 's r l', 's de rl', 's de r l', 'sociedad de responsabilidad limitada'],
+  },
+  { id: 'ltda', anywhere: ['ltda', 'limitada'] },
+  { id: 'ci', anywhere: ['ci', 'c i', 'comercializadora internacional'] },
+  { id: 'cia', anywhere: ['cia', 'compania', 'company'], tailOnly: ['co', 'comp'] },
+  { id: 'eu', anywhere: ['empresa unipersonal'], tailOnly: ['eu', 'e u'] },
+  {
+    id: 'sca',
+    anywhere: ['sociedad en comandita por acciones'],
+    tailOnly: ['sca', 's c a', 's en c a'],
+  },
+  { id: 's-en-c', anywhere: ['s en c', 's en cs', 'sociedad en comandita simple'] },
+  { id: 'eirl', anywhere: ['eirl', 'e i r l', 'empresa individual de responsabilidad limitada'] },
+  { id: 'sac', anywhere: ['sociedad anonima cerrada'], tailOnly: ['sac', 's a c'] },
+  { id: 'saa', anywhere: ['sociedad anonima abierta'], tailOnly: ['saa', 's a a'] },
+  { id: 'inc', anywhere: ['inc', 'incorporated'] },
+  { id: 'llc', anywhere: ['llc', 'l l c', 'limited liability company'] },
+  { id: 'llp', anywhere: ['llp', 'limited liability partnership'] },
+  { id: 'lp', anywhere: ['limited partnership'], tailOnly: ['lp'] },
+  { id: 'corp', anywhere: ['corp', 'corporation'] },
+  { id: 'ltd', anywhere: ['ltd', 'limited', 'youxian gongsi', 'you xian gong si'] },
+  { id: 'plc', anywhere: ['plc', 'public limited company'] },
+  { id: 'gmbh', anywhere: ['gmbh', 'gesellschaft mit beschrankter haftung'] },
+  { id: 'ag', anywhere: ['aktiengesellschaft'], tailOnly: ['ag'] },
+  { id: 'bv', anywhere: ['besloten vennootschap'], tailOnly: ['bv', 'b v'] },
+  { id: 'nv', anywhere: ['naamloze vennootschap'], tailOnly: ['nv', 'n v'] },
+  { id: 'spa', anywhere: ['societa per azioni'], tailOnly: ['spa', 's p a'] },
+  { id: 'sarl', anywhere: ['sarl', 's a r l', 'societe a responsabilite limitee'] },
+  {
+    id: 'ooo',
+    anywhere: [
+      'ooo',
+      'obshchestvo s ogranichennoy otvetstvennostyu',
+      'obshchestvo s ogranichennoi otvetstvennostiu',
+    ],
+  },
+  { id: 'zao', anywhere: ['zao', 'zakrytoe aktsionernoe obshchestvo'] },
+  { id: 'oao', anywhere: ['oao', 'otkrytoe aktsionernoe obshchestvo'] },
+  { id: 'pao', anywhere: ['pao', 'publichnoe aktsionernoe obshchestvo'] },
+  { id: 'ao', anywhere: ['aktsionernoe obshchestvo'], tailOnly: ['ao'] },
+  {
+    id: 'jsc',
+    anywhere: [
+      'jsc',
+      'ojsc',
+      'cjsc',
+      'pjsc',
+      'joint stock company',
+      'public joint stock company',
+      'closed joint stock company',
+      'open joint stock company',
+    ],
+  },
+  { id: 'fze', anywhere: ['fze', 'fzco', 'fzc', 'fz llc', 'fzllc', 'free zone establishment'] },
+  { id: 'pte', anywhere: ['pte'], tailOnly: ['pvt', 'private'] },
+  { id: 'bhd', anywhere: ['bhd', 'berhad', 'sdn bhd', 'sendirian berhad'] },
+  { id: 'sro', anywhere: ['sro', 's r o', 'spol s r o'] },
+  { id: 'kft', anywhere: ['kft'], tailOnly: ['zrt', 'rt'] },
+  { id: 'as', anywhere: ['aksjeselskap'], tailOnly: ['as', 'a s', 'asa', 'aps', 'ab', 'oy', 'oyj'] },
+];
+
+/** A legal form found in a word sequence. */
+export interface LegalFormSpan {
+  /** Canonical id, e.g. `sas`. */
+  readonly id: string;
+  /** Index of its first word. */
+  readonly start: number;
+  /** How many words the spelling covers. */
+  readonly length: number;
+}
+
+interface Spelling {
+  readonly id: string;
+  readonly words: readonly string[];
+  readonly tailOnly: boolean;
+}
+
+/** Every spelling, longest first so `s a de c v` wins over `s a`. */
+const SPELLINGS: readonly Spelling[] = LEGAL_FORMS.flatMap((form) => [
+  ...form.anywhere.map((s) => ({ id: form.id, words: s.split(' '), tailOnly: false })),
+  ...(form.tailOnly ?? []).map((s) => ({ id: form.id, words: s.split(' '), tailOnly: true })),
+]).sort((a, b) => b.words.length - a.words.length);
+
+/** Spellings by their first word, for the forward scan. */
+const BY_FIRST = groupBy(SPELLINGS, (s) => s.words[0]!);
+/** Spellings by their last word, for the scan back from the end of the name. */
+const BY_LAST = groupBy(SPELLINGS, (s) => s.words[s.words.length - 1]!);
+
+function groupBy(spellings: readonly Spelling[], key: (s: Spelling) => string) {
+  const map = new Map<string, Spelling[]>();
+  for (const spelling of spellings) {
+    const list = map.get(key(spelling)) ?? [];
+    list.push(spelling);
+    map.set(key(spelling), list);
+  }
+  return map;
+}
+
+/**
+ * Legal forms in a normalized word sequence. First from the end (where tail-only spellings are
+ * allowed, but never over the first word), then forwards over the rest with unambiguous spellings.
+ */
+export function findLegalForms(words: readonly string[]): LegalFormSpan[] {
+  const spans: LegalFormSpan[] = [];
+  let end = words.length;
+  for (let span = tailSpan(words, end); span !== undefined; span = tailSpan(words, end)) {
+    spans.push(span);
+    end = span.start;
+  }
+  for (let i = 0; i < end; i++) {
+    const span = forwardSpan(words, i, end);
+    if (span !== undefined) {
+      spans.push(span);
+      i += span.length - 1;
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** The longest spelling ending just before `end`. */
+function tailSpan(words: readonly string[], end: number): LegalFormSpan | undefined {
+  for (const spelling of BY_LAST.get(words[end - 1] ?? '') ?? []) {
+    const start = end - spelling.words.length;
+    if (start < 0 || (start === 0 && spelling.tailOnly) || !matchesAt(words, spelling, start)) {
+      continue;
+    }
+    return { id: spelling.id, start, length: spelling.words.length };
+  }
+  return undefined;
+}
+
+/** The longest unambiguous spelling starting at `start` and ending by `limit`. */
+function forwardSpan(words: readonly string[], start: number, limit: number) {
+  for (const spelling of BY_FIRST.get(words[start]!) ?? []) {
+    const fits = start + spelling.words.length <= limit;
+    if (!spelling.tailOnly && fits && matchesAt(words, spelling, start)) {
+      return { id: spelling.id, start, length: spelling.words.length };
+    }
+  }
+  return undefined;
+}
+
+function matchesAt(words: readonly string[], spelling: Spelling, start: number): boolean {
+  return spelling.words.every((w, k) => words[start + k] === w);
+}
+
+/** The number of legal forms known (for documentation and tests). */
+export const LEGAL_FORM_COUNT = LEGAL_FORMS.length;

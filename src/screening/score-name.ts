@@ -1,0 +1,188 @@
+/**
+ * The name score: query tokens are aligned one-to-one with the list name's tokens (order-free:
+ * natural order, OFAC's `SURNAMES, Given` and swapped surnames all align), then two weighted
+ * coverages are combined:
+ *
+ * - query coverage: how much of what the query says is found in the list name;
+ * - list coverage: how much of the list name the query mentions.
+ *
+ * A query word missing from the list name is strong evidence of another party; a list word
+ * missing from the query is usually an omitted second surname or middle name. So query
+ * coverage weighs 0.8 and list coverage 0.2, the proportions OpenSanctions uses for unmatched
+ * query and result name parts (`nm_extra_query_name` 0.8, `nm_extra_result_name` 0.2,
+ * screening.md §4.2). Token weights are IDF-based (`token-weights.ts`), so sibling companies
+ * that share only generic words score low.
+ *
+ * @module
+ */
+import type { PreparedQuery } from './prepared-query.js';
+import type { IndexData } from './screening-index.js';
+import { isDistinctiveKind, kindCode } from './token-weights.js';
+import { methodOf, similarityOf } from './token-expansion.js';
+
+/** Share of the name score given to query coverage (the rest is list coverage). */
+export const QUERY_COVERAGE_SHARE = 0.8;
+
+/** An initial (`G.`) stands for a given name: sure on the initial's side, half credit on the other. */
+const INITIAL_SIMILARITY = 0.9;
+const INITIAL_OTHER_SIDE = 0.5;
+
+const INITIAL = kindCode('initial');
+const WORD = kindCode('word');
+
+/** One aligned pair: query tokens `q0..q1` with list tokens `l0..l1` (inclusive). */
+export interface AlignedPair {
+  readonly q0: number;
+  readonly q1: number;
+  readonly l0: number;
+  readonly l1: number;
+  readonly method: number;
+  /** Similarity credited to the query side and to the list side. */
+  readonly simQuery: number;
+  readonly simList: number;
+}
+
+/** The name score of one indexed name. */
+export interface NameScore {
+  readonly score: number;
+  readonly queryCoverage: number;
+  readonly listCoverage: number;
+  readonly pairs: readonly AlignedPair[];
+}
+
+/** Scores indexed name `nameId` against the query. */
+export function scoreName(data: IndexData, query: PreparedQuery, nameId: number): NameScore {
+  const pairs = alignGreedily(candidatePairs(data, query, nameId), query, data, nameId);
+  const names = data.names;
+  const start = names.start[nameId]!;
+  let queryMatched = 0;
+  let listMatched = 0;
+  let distinctive = false;
+  for (const pair of pairs) {
+    for (let i = pair.q0; i <= pair.q1; i++) {
+      queryMatched += pair.simQuery * query.tokens[i]!.weight;
+      distinctive ||= isDistinctiveKind(query.tokens[i]!.kind);
+    }
+    for (let j = pair.l0; j <= pair.l1; j++) {
+      listMatched += pair.simList * names.tokenWeights[start + j]!;
+    }
+  }
+  const queryCoverage = query.totalWeight > 0 ? queryMatched / query.totalWeight : 0;
+  const listCoverage = names.totalWeight[nameId]! > 0 ? listMatched / names.totalWeight[nameId]! : 0;
+  const raw = QUERY_COVERAGE_SHARE * queryCoverage + (1 - QUERY_COVERAGE_SHARE) * listCoverage;
+  const enough = distinctive || (!query.hasDistinctive && queryCoverage > 0.99 && listCoverage > 0.9);
+  return { score: enough ? raw : 0, queryCoverage, listCoverage, pairs };
+}
+
+/** Every plausible pairing with its similarity. */
+function candidatePairs(data: IndexData, query: PreparedQuery, nameId: number): AlignedPair[] {
+  const names = data.names;
+  const start = names.start[nameId]!;
+  const length = names.start[nameId + 1]! - start;
+  const pairs: AlignedPair[] = [];
+  for (let i = 0; i < query.tokens.length; i++) {
+    const qt = query.tokens[i]!;
+    const pairExpansions = query.pairExpansions[i];
+    for (let j = 0; j < length; j++) {
+      const id = names.tokens[start + j]!;
+      const packed = qt.expansions.get(id);
+      if (packed !== undefined) {
+        pairs.push(single(i, j, methodOf(packed), similarityOf(packed)));
+      } else {
+        addInitialPair(data, qt.token.text, qt.kind, names.tokenKinds[start + j]!, id, i, j, pairs);
+      }
+      const joined = pairExpansions?.get(id);
+      if (joined !== undefined) {
+        pairs.push({ q0: i, q1: i + 1, l0: j, l1: j, method: 6, simQuery: similarityOf(joined), simList: similarityOf(joined) });
+      }
+    }
+    if (qt.joinedNames.has(nameId)) {
+      addListJoin(data, qt.token.text, nameId, i, pairs);
+    }
+  }
+  return pairs;
+}
+
+function single(i: number, j: number, method: number, similarity: number): AlignedPair {
+  return { q0: i, q1: i, l0: j, l1: j, method, simQuery: similarity, simList: similarity };
+}
+
+/** `G.` against `GILBERTO` (or `GILBERTO` against a listed `G.`). */
+function addInitialPair(
+  data: IndexData,
+  text: string,
+  queryKind: number,
+  listKind: number,
+  id: number,
+  i: number,
+  j: number,
+  pairs: AlignedPair[],
+): void {
+  const listText = data.vocabulary.texts[id]!;
+  if (queryKind === INITIAL && listKind === WORD && listText.startsWith(text)) {
+    pairs.push({ q0: i, q1: i, l0: j, l1: j, method: 4, simQuery: INITIAL_SIMILARITY, simList: INITIAL_OTHER_SIDE });
+  } else if (listKind === INITIAL && queryKind === WORD && text.startsWith(listText)) {
+    pairs.push({ q0: i, q1: i, l0: j, l1: j, method: 4, simQuery: INITIAL_OTHER_SIDE, simList: INITIAL_SIMILARITY });
+  }
+}
+
+/** The query token equals list tokens `j` and `j + 1` written together. */
+function addListJoin(data: IndexData, text: string, nameId: number, i: number, pairs: AlignedPair[]) {
+  const names = data.names;
+  const start = names.start[nameId]!;
+  const end = names.start[nameId + 1]!;
+  const texts = data.vocabulary.texts;
+  for (let at = start; at + 1 < end; at++) {
+    if (texts[names.tokens[at]!]! + texts[names.tokens[at + 1]!]! === text) {
+      pairs.push({ q0: i, q1: i, l0: at - start, l1: at - start + 1, method: 6, simQuery: 1, simList: 1 });
+    }
+  }
+}
+
+/** Best pairs first (similarity, then weight); each token used at most once. */
+function alignGreedily(
+  pairs: AlignedPair[],
+  query: PreparedQuery,
+  data: IndexData,
+  nameId: number,
+): AlignedPair[] {
+  const start = data.names.start[nameId]!;
+  const worth = new Map<AlignedPair, number>();
+  for (const p of pairs) {
+    const weights = query.tokens[p.q0]!.weight + data.names.tokenWeights[start + p.l0]!;
+    worth.set(p, (p.simQuery + p.simList) * 1000 + weights);
+  }
+  pairs.sort(byWorth(worth));
+  const usedQuery = new Set<number>();
+  const usedList = new Set<number>();
+  const chosen: AlignedPair[] = [];
+  for (const pair of pairs) {
+    if (isFree(usedQuery, pair.q0, pair.q1) && isFree(usedList, pair.l0, pair.l1)) {
+      markUsed(usedQuery, pair.q0, pair.q1);
+      markUsed(usedList, pair.l0, pair.l1);
+      chosen.push(pair);
+    }
+  }
+  return chosen;
+}
+
+function byWorth(worth: ReadonlyMap<AlignedPair, number>) {
+  return function compare(a: AlignedPair, b: AlignedPair): number {
+    return worth.get(b)! - worth.get(a)!;
+  };
+}
+
+function isFree(used: Set<number>, from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) {
+    if (used.has(k)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function markUsed(used: Set<number>, from: number, to: number): void {
+  for (let k = from; k <= to; k++) {
+    used.add(k);
+  }
+}

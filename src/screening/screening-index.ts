@@ -1,0 +1,258 @@
+/**
+ * The in-memory screening index: every primary name, original-script name and alias of every
+ * entry, analyzed once, with the vocabulary that candidate generation searches. An index is
+ * immutable once built; when a new publication arrives, `patchScreeningIndex` (or a rebuild)
+ * returns a new index and the caller swaps its reference atomically, so queries in flight keep
+ * using the old one. Name analyses are cached and carried over, which makes a patch much
+ * cheaper than a first build.
+ *
+ * @module
+ */
+import { entryId, type EntityType, type WatchlistEntry } from '../watchlist/watchlist-entry.js';
+import { entryFacts, type EntryFacts } from './entry-facts.js';
+import { VocabularyBuilder, type Vocabulary } from './index-vocabulary.js';
+import { analyzeName, type AnalyzedName } from './name-tokens.js';
+import type { MatchedNameKind } from './screening-types.js';
+import { kindCode } from './token-weights.js';
+import { isAbjad } from './unicode-scripts.js';
+import type { Expansions, TokenMarks } from './token-expansion.js';
+import { buildNameTable, type NameTable, type PendingName } from './name-table.js';
+
+/** One entry with its precomputed facts. */
+export interface IndexedEntry {
+  readonly entry: WatchlistEntry;
+  readonly id: string;
+  readonly facts: EntryFacts;
+}
+
+/** Per-query scratch space (queries are synchronous, so one set per index suffices). */
+export interface Scratch {
+  readonly accumulated: Float64Array;
+  /** Last query token that touched each name, -1 when untouched. */
+  readonly seenToken: Int32Array;
+  /** Similarity credited to each touched name for its last query token. */
+  readonly lastSimilarity: Float64Array;
+  /** Marks over vocabulary tokens, for token expansion. */
+  readonly tokenMarks: TokenMarks;
+  /**
+   * Expansions of recently seen query tokens. Customer names repeat (`MARIA`, `RODRIGUEZ`,
+   * `INVERSIONES`); expanding a token is the costliest step of a query, so results are kept
+   * per index (they depend only on the vocabulary) up to `EXPANSION_CACHE_LIMIT` entries.
+   */
+  readonly expansionCache: Map<string, Expansions>;
+}
+
+/** Most token expansions kept per index; the cache is emptied when it is full. */
+export const EXPANSION_CACHE_LIMIT = 50_000;
+
+/** Internal structures of an index; not a stable API. */
+export interface IndexData {
+  readonly entries: readonly IndexedEntry[];
+  readonly names: NameTable;
+  readonly vocabulary: Vocabulary;
+  /** Two adjacent name tokens written as one (`abu marzook` → `abumarzook`) → name ids. */
+  readonly joined: ReadonlyMap<string, readonly number[]>;
+  /** Document key → entry indexes. */
+  readonly documents: ReadonlyMap<string, readonly number[]>;
+  readonly cache: ReadonlyMap<string, AnalyzedName>;
+  readonly scratch: Scratch;
+}
+
+/** An immutable screening index. Build with `buildScreeningIndex`. */
+export interface ScreeningIndex {
+  readonly entryCount: number;
+  readonly nameCount: number;
+  /** Sources present (`ofac-sdn`, `un`, …), for filter validation. */
+  readonly sources: ReadonlySet<string>;
+  /** Programs present, for filter validation. */
+  readonly programs: ReadonlySet<string>;
+  readonly builtAt: string;
+  readonly data: IndexData;
+}
+
+/** A publication change: entries added (or replaced, same id) and entry ids removed. */
+export interface IndexPatch {
+  readonly added?: readonly WatchlistEntry[];
+  /** Entry ids (`ofac-sdn:11900`) to drop. */
+  readonly removed?: readonly string[];
+}
+
+const NAME_KIND_CODES: Readonly<Record<MatchedNameKind, number>> = {
+  primary: 0,
+  alias: 1,
+  'weak-alias': 2,
+};
+
+/** Builds an index over the given entries (duplicated entry ids: the last one wins). */
+export function buildScreeningIndex(entries: readonly WatchlistEntry[]): ScreeningIndex {
+  return buildWithCache(entries, new Map(), false);
+}
+
+/** An index over one entry with every token weighing the same, for pairwise comparison. */
+export function buildPairIndex(entry: WatchlistEntry): ScreeningIndex {
+  return buildWithCache([entry], new Map(), true);
+}
+
+/**
+ * A new index with the patch applied; the given index is untouched. Reuses its name analyses,
+ * so only new names are analyzed; weights are recomputed over the new entry set.
+ */
+export function patchScreeningIndex(index: ScreeningIndex, patch: IndexPatch): ScreeningIndex {
+  const removed = new Set(patch.removed ?? []);
+  const added = patch.added ?? [];
+  for (const entry of added) {
+    removed.add(entryId(entry));
+  }
+  const kept = index.data.entries.filter((indexed) => !removed.has(indexed.id));
+  return buildWithCache([...kept.map((indexed) => indexed.entry), ...added], index.data.cache, false);
+}
+
+function buildWithCache(
+  input: readonly WatchlistEntry[],
+  previous: ReadonlyMap<string, AnalyzedName>,
+  uniform: boolean,
+): ScreeningIndex {
+  const entries = uniqueEntries(input);
+  const cache = new Map<string, AnalyzedName>();
+  const vocabulary = new VocabularyBuilder();
+  const pending: PendingName[] = [];
+  entries.forEach((indexed, entryIndex) => {
+    for (const name of entryNames(indexed.entry, previous, cache)) {
+      pending.push(toPending(name, entryIndex, pending.length, vocabulary));
+    }
+  });
+  const built = vocabulary.build(entries.length, uniform);
+  const names = buildNameTable(pending, built, entries.length);
+  return {
+    entryCount: entries.length,
+    nameCount: pending.length,
+    sources: new Set(entries.map((e) => e.entry.source)),
+    programs: new Set(entries.flatMap((e) => e.entry.programs)),
+    builtAt: new Date().toISOString(),
+    data: {
+      entries,
+      names,
+      vocabulary: built,
+      joined: joinedPairs(pending, built.texts),
+      documents: documentMap(entries),
+      cache,
+      scratch: newScratch(pending.length, built.texts.length),
+    },
+  };
+}
+
+function uniqueEntries(input: readonly WatchlistEntry[]): IndexedEntry[] {
+  const byId = new Map<string, WatchlistEntry>();
+  for (const entry of input) {
+    byId.set(entryId(entry), entry);
+  }
+  return [...byId].map(([id, entry]) => ({ entry, id, facts: entryFacts(entry) }));
+}
+
+interface RawName {
+  readonly display: string;
+  readonly kind: MatchedNameKind;
+  readonly analyzed: AnalyzedName;
+}
+
+/** The entry's names, analyzed, without duplicates (the strongest kind wins). */
+function entryNames(
+  entry: WatchlistEntry,
+  previous: ReadonlyMap<string, AnalyzedName>,
+  cache: Map<string, AnalyzedName>,
+): RawName[] {
+  const candidates: { display: string; kind: MatchedNameKind }[] = [
+    { display: entry.name, kind: 'primary' },
+    ...(entry.originalScriptName === undefined
+      ? []
+      : [{ display: entry.originalScriptName, kind: 'primary' as const }]),
+    ...entry.aliases.map((alias) => ({
+      display: alias.name,
+      kind: alias.strength === 'weak' ? ('weak-alias' as const) : ('alias' as const),
+    })),
+  ];
+  const seen = new Map<string, RawName>();
+  for (const candidate of candidates) {
+    const analyzed = cachedAnalysis(candidate.display, entry.entityType, previous, cache);
+    const key = analyzed.tokens.map((t) => t.text).join(' ');
+    const existing = seen.get(key);
+    if (key !== '' && (existing === undefined || rank(candidate.kind) < rank(existing.kind))) {
+      seen.set(key, { ...candidate, analyzed });
+    }
+  }
+  return [...seen.values()];
+}
+
+function rank(kind: MatchedNameKind): number {
+  return NAME_KIND_CODES[kind];
+}
+
+function cachedAnalysis(
+  display: string,
+  type: EntityType,
+  previous: ReadonlyMap<string, AnalyzedName>,
+  cache: Map<string, AnalyzedName>,
+): AnalyzedName {
+  const key = `${type}\u0000${display}`;
+  const analyzed = cache.get(key) ?? previous.get(key) ?? analyzeName(display, type);
+  cache.set(key, analyzed);
+  return analyzed;
+}
+
+function toPending(
+  name: RawName,
+  entryIndex: number,
+  nameId: number,
+  vocabulary: VocabularyBuilder,
+): PendingName {
+  const tokens = name.analyzed.tokens;
+  return {
+    entryIndex,
+    kind: NAME_KIND_CODES[name.kind],
+    display: name.display,
+    surnameFirst: name.analyzed.surnameFirst,
+    tokenIds: tokens.map((t) => vocabulary.add(t.text, nameId, entryIndex, isAbjad(t.script))),
+    tokenKinds: tokens.map((t) => kindCode(t.kind)),
+  };
+}
+
+/** Adjacent token pairs joined, for queries that write two listed words as one. */
+function joinedPairs(pending: readonly PendingName[], texts: readonly string[]) {
+  const map = new Map<string, number[]>();
+  pending.forEach((name, nameId) => {
+    for (let j = 0; j + 1 < name.tokenIds.length; j++) {
+      if (name.tokenKinds[j] === kindCode('legal') || name.tokenKinds[j + 1] === kindCode('legal')) {
+        continue;
+      }
+      const key = texts[name.tokenIds[j]!]! + texts[name.tokenIds[j + 1]!]!;
+      const list = map.get(key) ?? [];
+      if (list[list.length - 1] !== nameId) {
+        list.push(nameId);
+      }
+      map.set(key, list);
+    }
+  });
+  return map;
+}
+
+function documentMap(entries: readonly IndexedEntry[]): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  entries.forEach((indexed, entryIndex) => {
+    for (const key of indexed.facts.documents.keys()) {
+      const list = map.get(key) ?? [];
+      list.push(entryIndex);
+      map.set(key, list);
+    }
+  });
+  return map;
+}
+
+function newScratch(nameCount: number, vocabularySize: number): Scratch {
+  return {
+    accumulated: new Float64Array(nameCount),
+    seenToken: new Int32Array(nameCount).fill(-1),
+    lastSimilarity: new Float64Array(nameCount),
+    tokenMarks: { stamp: new Int32Array(vocabularySize), epoch: 0 },
+    expansionCache: new Map(),
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * Finds, for one query token, every vocabulary token it may stand for and how alike they are:
+ * exact, Spanish phonetic key, typo distance (through the deletion neighbourhood), consonant
+ * skeleton (transliterations from Arabic or Hebrew), legal-form equivalence. The result is a
+ * small map from vocabulary id to a packed (method, similarity) value; both candidate
+ * generation and scoring read it, so a pair the scorer would accept is never missed upstream.
+ *
+ * @module
+ */
+import { deletionKeys, MIN_FUZZY_LENGTH, type Vocabulary } from './index-vocabulary.js';
+import type { NameToken } from './name-tokens.js';
+import type { TokenMatchMethod } from './screening-types.js';
+import { consonantSkeleton, spanishPhoneticKey } from './spanish-phonetic.js';
+import { boundedEditDistance, editSimilarity, typoBudget } from './token-similarity.js';
+import { isAbjad } from './unicode-scripts.js';
+
+/** Methods in a fixed order, so a (method, similarity) pair packs into one number. */
+export const METHODS: readonly TokenMatchMethod[] = [
+  'exact',
+  'phonetic',
+  'edit-distance',
+  'transliteration',
+  'initial',
+  'legal-form',
+  'joined',
+];
+
+/** Similarity of two spellings with the same Spanish phonetic key (`BAca`/`VAca`). */
+export const PHONETIC_SIMILARITY = 0.95;
+/** Same consonant skeleton, one side read from an abjad (`محمد`/`MOHAMMED`). */
+export const ABJAD_SKELETON_SIMILARITY = 0.9;
+/** Same consonant skeleton between Latin spellings (`MUHAMMAD`/`MOHAMED`): weaker evidence. */
+export const LATIN_SKELETON_SIMILARITY = 0.75;
+/** Shortest skeleton trusted between two Latin spellings. */
+const MIN_LATIN_SKELETON = 3;
+
+/** Packs a method code and a similarity in [0, 1] into one number. */
+export function pack(method: number, similarity: number): number {
+  return method * 2 + similarity;
+}
+
+/** The method code of a packed value. */
+export function methodOf(packed: number): number {
+  return Math.floor(packed / 2);
+}
+
+/** The similarity of a packed value. */
+export function similarityOf(packed: number): number {
+  return packed - methodOf(packed) * 2;
+}
+
+/** Expansions of one token: vocabulary id → packed (method, similarity). */
+export type Expansions = Map<number, number>;
+
+/** Per-vocabulary-token marks reused across queries to avoid re-checking a token. */
+export interface TokenMarks {
+  readonly stamp: Int32Array;
+  epoch: number;
+}
+
+/**
+ * Every vocabulary token the query token may stand for. `shallow` limits the search to exact and
+ * phonetic spellings (used for two query words read as one, where typos would mostly add noise).
+ */
+export function expandToken(
+  vocabulary: Vocabulary,
+  marks: TokenMarks,
+  token: NameToken,
+  shallow = false,
+): Expansions {
+  const out: Expansions = new Map();
+  const exact = vocabulary.lookup.get(token.text);
+  if (exact !== undefined) {
+    out.set(exact, pack(0, 1));
+  }
+  if (token.kind === 'legal' || token.kind === 'initial') {
+    return out;
+  }
+  addPhonetic(vocabulary, token.text, out);
+  if (shallow) {
+    return out;
+  }
+  addTypos(vocabulary, marks, token.text, out);
+  addSkeleton(vocabulary, token, out);
+  return token.script === 'latin' ? out : relabelTransliterated(out);
+}
+
+/** Keeps the better of two findings for the same vocabulary token. */
+function offer(out: Expansions, id: number, method: number, similarity: number): void {
+  const previous = out.get(id);
+  if (previous === undefined || similarityOf(previous) < similarity) {
+    out.set(id, pack(method, similarity));
+  }
+}
+
+function addPhonetic(vocabulary: Vocabulary, text: string, out: Expansions): void {
+  for (const id of vocabulary.byPhonetic.get(spanishPhoneticKey(text)) ?? []) {
+    offer(out, id, 1, PHONETIC_SIMILARITY);
+  }
+}
+
+/** Tokens sharing a deletion key are verified with the bounded edit distance. */
+function addTypos(vocabulary: Vocabulary, marks: TokenMarks, text: string, out: Expansions): void {
+  if (text.length < MIN_FUZZY_LENGTH) {
+    return;
+  }
+  if (marks.epoch >= 0x3fffffff) {
+    marks.stamp.fill(0);
+    marks.epoch = 0;
+  }
+  const epoch = ++marks.epoch;
+  for (const key of deletionKeys(text)) {
+    for (const id of vocabulary.deletions.get(key) ?? []) {
+      if (marks.stamp[id] === epoch) {
+        continue;
+      }
+      marks.stamp[id] = epoch;
+      const other = vocabulary.texts[id]!;
+      const budget = typoBudget(Math.min(text.length, other.length));
+      const distance = boundedEditDistance(text, other, budget);
+      if (distance > 0 && distance <= budget) {
+        offer(out, id, 2, editSimilarity(distance, text.length, other.length));
+      }
+    }
+  }
+}
+
+/** Consonant skeletons: trusted when either side was written in Arabic or Hebrew. */
+function addSkeleton(vocabulary: Vocabulary, token: NameToken, out: Expansions): void {
+  const skeleton = consonantSkeleton(token.text);
+  const fromAbjad = isAbjad(token.script);
+  if (skeleton === '' || (!fromAbjad && skeleton.length < MIN_LATIN_SKELETON)) {
+    return;
+  }
+  for (const id of vocabulary.bySkeleton.get(skeleton) ?? []) {
+    if (fromAbjad || vocabulary.abjad[id] === 1) {
+      offer(out, id, 3, ABJAD_SKELETON_SIMILARITY);
+    } else {
+      offer(out, id, 1, LATIN_SKELETON_SIMILARITY);
+    }
+  }
+}
+
+/** A token read from another script matched through its transliteration, whatever the key. */
+function relabelTransliterated(out: Expansions): Expansions {
+  for (const [id, packed] of out) {
+    out.set(id, pack(3, similarityOf(packed)));
+  }
+  return out;
+}
+
+/** The expansions as a list, best similarity first (candidate generation walks it in order). */
+export function rankedExpansions(expansions: Expansions): { id: number; similarity: number }[] {
+  const list = [...expansions].map(([id, packed]) => ({ id, similarity: similarityOf(packed) }));
+  return list.sort((a, b) => b.similarity - a.similarity);
+}

@@ -1,0 +1,73 @@
+/**
+ * Resolves relation names (`Linked To: NAME`) to entries of the same publication. A name
+ * resolves when, once normalised, it is the primary name of exactly one entry, or — when no
+ * primary name matches — an alias of exactly one entry. Ambiguous and unknown names stay
+ * unresolved.
+ *
+ * @module
+ */
+import type { Alias, EntryLink } from '../../watchlist-entry.js';
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+// Dots and apostrophes join (`S.A.` = `SA`, `GAMA'AT` = `GAMAAT`); other punctuation separates.
+const JOINING = /[.'’`]/g;
+const SEPARATING = /[^A-Z0-9]+/g;
+
+/** Uppercase, accents and punctuation folded, single spaces: `Úsuga, S.A.` → `USUGA SA`. */
+export function normaliseName(name: string): string {
+  // OFAC names are ASCII; decomposing them would only cost time.
+  const folded = NON_ASCII.test(name) ? name.normalize('NFD').replace(COMBINING_MARKS, '') : name;
+  return folded.toUpperCase().replace(JOINING, '').replace(SEPARATING, ' ').trim();
+}
+
+/** An entry under construction: its names and the links to resolve in place. */
+export interface LinkHolder {
+  readonly sourceId: string;
+  readonly name: string;
+  readonly aliases: readonly Alias[];
+  readonly links: EntryLink[];
+}
+
+type NameIndex = Map<string, Set<string>>;
+
+/** Sets `targetSourceId` on every link whose name identifies exactly one entry. */
+export function resolveLinks(holders: readonly LinkHolder[]): void {
+  const primaries: NameIndex = new Map();
+  const aliases: NameIndex = new Map();
+  for (const holder of holders) {
+    addName(primaries, holder.name, holder.sourceId);
+    holder.aliases.forEach((alias) => addName(aliases, alias.name, holder.sourceId));
+  }
+  for (const holder of holders) {
+    holder.links.forEach((link, index) => {
+      const target = targetOf(link.name, primaries, aliases);
+      if (target !== undefined) {
+        holder.links[index] = { ...link, targetSourceId: target };
+      }
+    });
+  }
+}
+
+function targetOf(name: string, primaries: NameIndex, aliases: NameIndex): string | undefined {
+  const key = normaliseName(name);
+  const byPrimary = primaries.get(key);
+  return byPrimary === undefined ? only(aliases.get(key)) : only(byPrimary);
+}
+
+function addName(index: NameIndex, name: string, sourceId: string): void {
+  const key = normaliseName(name);
+  if (key === '') {
+    return;
+  }
+  const ids = index.get(key);
+  if (ids === undefined) {
+    index.set(key, new Set([sourceId]));
+  } else {
+    ids.add(sourceId);
+  }
+}
+
+function only(ids: Set<string> | undefined): string | undefined {
+  return ids !== undefined && ids.size === 1 ? ids.values().next().value : undefined;
+}

@@ -1,0 +1,135 @@
+/**
+ * Reads the rows of one OFAC legacy CSV file (no header row): strict UTF-8, CRLF, the trailing
+ * SUB byte, `-0- ` for an empty field, quoted fields holding commas and semicolons. Rows with
+ * the wrong number of columns are skipped and reported; anything that makes the file unusable
+ * (bad quoting, bad UTF-8, a non-numeric `ent_num`, an empty `sdn.csv`) throws.
+ *
+ * @module
+ */
+import { CsvError, parse } from 'csv-parse/sync';
+import { WatchlistParseError } from '../../../core/errors.js';
+import type { InputFile } from '../../list-source.js';
+import type { ReportBuilder } from '../../report-builder.js';
+import type { OfacRole } from './file-roles.js';
+import { assertUtf8, ByteLineIndex, withoutEndOfFileMark } from './ofac-text.js';
+
+/** Column names of each file, in order (OFAC's own names). */
+export const OFAC_COLUMNS: Readonly<Record<OfacRole, readonly string[]>> = {
+  sdn: [
+    'ent_num',
+    'SDN_Name',
+    'SDN_Type',
+    'Program',
+    'Title',
+    'Call_Sign',
+    'Vess_type',
+    'Tonnage',
+    'GRT',
+    'Vess_flag',
+    'Vess_owner',
+    'Remarks',
+  ],
+  alt: ['ent_num', 'alt_num', 'alt_type', 'alt_name', 'alt_remarks'],
+  add: ['ent_num', 'add_num', 'address', 'city_state_province_postal', 'country', 'add_remarks'],
+  sdn_comments: ['ent_num', 'remarks_extended'],
+};
+
+/** One row with the line it starts on. Fields are raw; see `fieldValue` for `-0-`. */
+export interface OfacRow {
+  readonly fields: readonly string[];
+  readonly line: number;
+}
+
+const EMPTY_FIELD = '-0-';
+const ENT_NUM = /^\d+$/;
+const BLANK_BYTES: ReadonlySet<number> = new Set([0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf]);
+
+/** Reads, checks and tokenises one file of the given role. */
+export function readOfacRows(file: InputFile, role: OfacRole, report: ReportBuilder): OfacRow[] {
+  assertUtf8(file.bytes, file.name);
+  const bytes = withoutEndOfFileMark(file.bytes);
+  if (role === 'sdn' && isBlank(bytes)) {
+    // An empty list would read as "everyone was delisted"; refuse it instead.
+    throw new WatchlistParseError('the sdn file is empty', { file: file.name });
+  }
+  const rows = tokenise(bytes, file.name);
+  return rows.filter((row) => hasColumnCount(row, role, file.name, report)).map(checkEntNum(file));
+}
+
+/** The trimmed value of a field, or undefined when OFAC's empty marker `-0-` or blank. */
+export function fieldValue(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  return value === undefined || value === '' || value === EMPTY_FIELD ? undefined : value;
+}
+
+// Whitespace (and a byte-order mark) only; stops at the first other byte.
+function isBlank(bytes: Buffer): boolean {
+  return bytes.every((byte) => BLANK_BYTES.has(byte));
+}
+
+function tokenise(bytes: Buffer, file: string): OfacRow[] {
+  const lines = new ByteLineIndex(bytes);
+  // Byte offsets where each record ends; a record starts where the previous one ended.
+  const ends: number[] = [0];
+  try {
+    const records = parse(bytes, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      on_record: (record, context) => {
+        ends.push(context.bytes);
+        return record;
+      },
+    });
+    return records.map((fields, index) => ({
+      fields,
+      line: lines.lineOfRecordAt(ends[index]!),
+    }));
+  } catch (error) {
+    throw csvFailure(error, file, lines.lineOfRecordAt(ends.at(-1)!));
+  }
+}
+
+function csvFailure(error: unknown, file: string, line: number): Error {
+  if (!(error instanceof CsvError)) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+  const reason =
+    error.code === 'CSV_QUOTE_NOT_CLOSED'
+      ? 'unterminated quoted field (the quote opened here is never closed)'
+      : `malformed CSV: ${error.message}`;
+  return new WatchlistParseError(reason, { file, line }, error);
+}
+
+function hasColumnCount(
+  row: OfacRow,
+  role: OfacRole,
+  file: string,
+  report: ReportBuilder,
+): boolean {
+  const expected = OFAC_COLUMNS[role].length;
+  if (row.fields.length === expected) {
+    return true;
+  }
+  report.warn({
+    code: 'wrong-column-count',
+    message: `expected ${expected} columns, found ${row.fields.length}; row skipped`,
+    file,
+    line: row.line,
+  });
+  return false;
+}
+
+function checkEntNum(file: InputFile): (row: OfacRow) => OfacRow {
+  return (row) => {
+    const entNum = row.fields[0]!.trim();
+    if (!ENT_NUM.test(entNum)) {
+      throw new WatchlistParseError(`ent_num is not a number: "${entNum}"`, {
+        file: file.name,
+        line: row.line,
+        field: 'ent_num',
+      });
+    }
+    return row;
+  };
+}
