@@ -45,6 +45,7 @@ export function buildEvalSet(entries: readonly WatchlistEntry[], options: EvalSe
   const sameWords = namesByWords(entries);
   const accepted = (entry: WatchlistEntry, source: string) =>
     new Set([entryId(entry), ...(sameWords.get(wordsKey(source)) ?? [])]);
+  const ambiguity = new Ambiguity(entries);
   const cases: EvalCase[] = [];
   for (const variation of VARIATIONS) {
     let made = 0;
@@ -53,8 +54,8 @@ export function buildEvalSet(entries: readonly WatchlistEntry[], options: EvalSe
         break;
       }
       const name = variation.make(entry, prng);
-      if (name !== undefined && name.trim() !== '') {
-        const source = variation.kind === 'alias-only' ? name : entry.name;
+      const source = variation.kind === 'alias-only' ? (name ?? '') : entry.name;
+      if (name !== undefined && name.trim() !== '' && !ambiguity.isAmbiguous(name, accepted(entry, source))) {
         cases.push({ kind: variation.kind, name, index: 'main', expected: entryId(entry), accepted: accepted(entry, source) });
         made++;
       }
@@ -79,7 +80,8 @@ function scriptCases(
   perKind: number,
   accepted: (entry: WatchlistEntry, source: string) => Set<string>,
 ): EvalCase[] {
-  const withScript = prng.shuffle(entries.filter((e) => scriptName(e) !== undefined)).slice(0, perKind);
+  const readable = (e: WatchlistEntry) => scriptName(e) !== undefined && !scriptName(e)!.includes('\uFFFD');
+  const withScript = prng.shuffle(entries.filter(readable)).slice(0, perKind);
   return withScript.flatMap((entry) => [
     { kind: 'script-original', name: scriptName(entry)!, index: 'no-script' as const, expected: entryId(entry), accepted: accepted(entry, entry.name) },
     { kind: 'latin-to-script', name: naturalOrder(entry), index: 'script-only' as const, expected: entryId(entry), accepted: new Set([entryId(entry)]) },
@@ -100,6 +102,47 @@ export function scriptOnly(entries: readonly WatchlistEntry[]): WatchlistEntry[]
     const script = scriptName(e);
     return script === undefined ? e : { ...e, name: script, aliases: [] };
   });
+}
+
+/**
+ * A variation is ambiguous, and left out, when all its words (two letters or more) appear in a
+ * name of another entry: `Jose Luis RUELAS` (second surname dropped) fits `RUELAS AVILA, Jose
+ * Luis` and `RUELAS TORRES, Jose Luis` alike, and `Win SOE` is another listed person's full
+ * name. No ranking can tell those apart, so they would measure luck, not the engine.
+ */
+class Ambiguity {
+  private readonly byWord = new Map<string, Set<number>>();
+  private readonly names: { id: string; words: Set<string> }[] = [];
+
+  constructor(entries: readonly WatchlistEntry[]) {
+    for (const entry of entries) {
+      for (const name of [entry.name, ...entry.aliases.map((a) => a.name)]) {
+        const words = new Set(plainWords(name));
+        const at = this.names.length;
+        this.names.push({ id: entryId(entry), words });
+        for (const word of words) {
+          const set = this.byWord.get(word) ?? new Set();
+          set.add(at);
+          this.byWord.set(word, set);
+        }
+      }
+    }
+  }
+
+  isAmbiguous(query: string, accepted: ReadonlySet<string>): boolean {
+    const words = plainWords(query);
+    if (words.length === 0) {
+      return true;
+    }
+    const rarest = words.map((w) => this.byWord.get(w) ?? new Set<number>()).sort((a, b) => a.size - b.size)[0]!;
+    for (const at of rarest) {
+      const name = this.names[at]!;
+      if (!accepted.has(name.id) && words.every((w) => name.words.has(w))) {
+        return true;
+      }
+    }
+    return false;
+  }
 }
 
 function wordsKey(name: string): string {

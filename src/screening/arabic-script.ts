@@ -33,11 +33,18 @@ const INITIAL_CONSONANTS: ReadonlyMap<string, string> = new Map([
 /** Diacritics (harakat, shadda, sukun) and Quranic marks: optional in names, dropped. */
 const MARKS = /[\u064b-\u065f\u0670\u06d6-\u06ed]/gu;
 
-/** Transliterates one Arabic-script word; splits the article `ال` into its own `al` token. */
+/**
+ * Transliterates one Arabic-script word. Splits the article `ال` into its own `al` token and
+ * reads `عبد` ("servant of", the first part of theophoric names) as `abd`, the way every Latin
+ * spelling writes it, so `عبد الله` meets `ABDULLAH` once compounds are merged (`name-tokens.ts`).
+ */
 export function transliterateArabicWord(word: string): string[] {
   const bare = word.replace(MARKS, '');
   if (bare.length > 3 && bare.startsWith('ال')) {
     return ['al', lettersToLatin(bare.slice(2))];
+  }
+  if (bare.startsWith('عبد')) {
+    return bare.length > 3 ? ['abd', ...transliterateArabicWord(bare.slice(3))] : ['abd'];
   }
   return [lettersToLatin(bare)];
 }

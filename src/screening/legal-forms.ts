@@ -48,7 +48,18 @@ const LEGAL_FORMS: readonly LegalForm[] = [
   { id: 'sac', anywhere: ['sociedad anonima cerrada'], tailOnly: ['sac', 's a c'] },
   { id: 'saa', anywhere: ['sociedad anonima abierta'], tailOnly: ['saa', 's a a'] },
   { id: 'inc', anywhere: ['inc', 'incorporated'] },
-  { id: 'llc', anywhere: ['llc', 'l l c', 'limited liability company'] },
+  {
+    id: 'llc',
+    anywhere: [
+      'llc',
+      'l l c',
+      'limited liability company',
+      'limited liability co',
+      'limited liability',
+      'liability limited company',
+      'liability',
+    ],
+  },
   { id: 'llp', anywhere: ['llp', 'limited liability partnership'] },
   { id: 'lp', anywhere: ['limited partnership'], tailOnly: ['lp'] },
   { id: 'corp', anywhere: ['corp', 'corporation'] },
@@ -83,6 +94,15 @@ const LEGAL_FORMS: readonly LegalForm[] = [
       'public joint stock company',
       'closed joint stock company',
       'open joint stock company',
+      'joint stock co',
+      'public joint stock co',
+      'open joint stock co',
+      'closed joint stock co',
+      'joint public stock company',
+      'public stock company',
+      'joint stock',
+      'joint',
+      'stock',
     ],
   },
   { id: 'fze', anywhere: ['fze', 'fzco', 'fzc', 'fz llc', 'fzllc', 'free zone establishment'] },
@@ -176,6 +196,40 @@ function forwardSpan(words: readonly string[], start: number, limit: number) {
 
 function matchesAt(words: readonly string[], spelling: Spelling, start: number): boolean {
   return spelling.words.every((w, k) => words[start + k] === w);
+}
+
+/** Shortest legal word corrected for typos (shorter ones are too close to ordinary words). */
+const MIN_CORRECTED_LENGTH = 7;
+
+/** Every word used in a legal-form spelling, long enough to be corrected. */
+const LEGAL_WORDS: ReadonlySet<string> = new Set(
+  SPELLINGS.flatMap((s) => s.words).filter((word) => word.length >= MIN_CORRECTED_LENGTH),
+);
+
+/** Legal words by their one-letter deletions, to recognise `LIIMTED` as `LIMITED`. */
+const LEGAL_WORD_DELETIONS: ReadonlyMap<string, string> = new Map(
+  [...LEGAL_WORDS].flatMap((word) => oneDeletions(word).map((key) => [key, word] as const)),
+);
+
+function oneDeletions(word: string): string[] {
+  return [word, ...Array.from(word, (_, i) => word.slice(0, i) + word.slice(i + 1))];
+}
+
+/**
+ * The legal-form word a misspelt word stands for (`liimted` → `limited`), or the word itself.
+ * Only long legal words are corrected, and only within one typo.
+ */
+export function correctLegalWord(word: string): string {
+  if (word.length < MIN_CORRECTED_LENGTH - 1 || LEGAL_WORDS.has(word)) {
+    return word;
+  }
+  for (const key of oneDeletions(word)) {
+    const legal = LEGAL_WORD_DELETIONS.get(key);
+    if (legal !== undefined && Math.abs(legal.length - word.length) <= 1) {
+      return legal;
+    }
+  }
+  return word;
 }
 
 /** The number of legal forms known (for documentation and tests). */

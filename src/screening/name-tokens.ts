@@ -10,7 +10,7 @@
  * @module
  */
 import type { EntityType } from '../watchlist/watchlist-entry.js';
-import { findLegalForms } from './legal-forms.js';
+import { correctLegalWord, findLegalForms } from './legal-forms.js';
 import { GENERIC_COMPANY_WORDS, PARTICLES, STOPWORDS, TITLES } from './name-words.js';
 import { normalizeName, type NormalizedWord } from './normalize-name.js';
 import type { Script } from './unicode-scripts.js';
@@ -54,50 +54,94 @@ export const LEGAL_PREFIX = '#';
 /** Analyzes a raw name. `entityType` (when known) turns company-only rules off for people. */
 export function analyzeName(raw: string, entityType?: EntityType): AnalyzedName {
   const segments = normalizeName(raw).segments;
-  const words = segments.flat();
   const person = entityType === 'individual';
-  const legal = person ? [] : findLegalForms(words.map((w) => w.text));
-  const surnameFirst =
-    entityType !== 'entity' && segments.length >= 2 && legal.length === 0 && segments[0]!.length > 0;
-  const roles = wordRoles(segments, surnameFirst);
+  const surnameFirst = entityType !== 'entity' && segments.length >= 2 && segments[0]!.length > 0;
+  const words = mergeArabicCompounds(withRoles(segments, surnameFirst));
+  const legal = person ? [] : findLegalForms(words.map((w) => correctLegalWord(w.text)));
   const tokens: NameToken[] = [];
   for (let i = 0, span = 0; i < words.length; i++) {
     const legalSpan = legal[span];
     if (legalSpan !== undefined && legalSpan.start === i) {
-      tokens.push(legalToken(words.slice(i, i + legalSpan.length), legalSpan.id, roles[i]!));
+      tokens.push(legalToken(words.slice(i, i + legalSpan.length), legalSpan.id));
       i += legalSpan.length - 1;
       span++;
       continue;
     }
-    tokens.push(wordToken(words[i]!, roles[i]!, person));
+    tokens.push(wordToken(words[i]!, person));
   }
-  return { tokens, surnameFirst };
+  return { tokens, surnameFirst: surnameFirst && legal.length === 0 };
 }
 
-/** Roles per word: the first comma segment is the family name when `surnameFirst`. */
-function wordRoles(segments: readonly (readonly NormalizedWord[])[], surnameFirst: boolean) {
+/** A normalized word with its role and the words it was merged from. */
+interface RoledWord extends NormalizedWord {
+  readonly role: TokenRole;
+  readonly surface: string;
+}
+
+/** Words with roles: the first comma segment is the family name when `surnameFirst`. */
+function withRoles(segments: readonly (readonly NormalizedWord[])[], surnameFirst: boolean): RoledWord[] {
   return segments.flatMap((segment, index) =>
-    segment.map((): TokenRole => {
-      if (!surnameFirst) {
-        return 'unknown';
-      }
-      return index === 0 ? 'family' : 'given';
+    segment.map((word): RoledWord => {
+      const role = !surnameFirst ? 'unknown' : index === 0 ? 'family' : 'given';
+      return { ...word, role, surface: word.text };
     }),
   );
 }
 
-function legalToken(words: readonly NormalizedWord[], id: string, role: TokenRole): NameToken {
+/** `abd`, `abdel`, `abdul`, … : the first part of Arabic theophoric names. */
+const ABD = new Set(['abd', 'abdel', 'abdul', 'abdal', 'abdol', 'abdu', 'abdur', 'abdus']);
+/** The Arabic article and its assimilated spellings (`ar-Rahman`, `ash-Shafi`). */
+const ARTICLES = new Set(['al', 'el', 'ul', 'ar', 'as', 'ad', 'at', 'an', 'az', 'ash', 'ur', 'ud', 'us', 'ad', 'ed', 'er', 'es', 'ez']);
+
+/**
+ * Writes Arabic compound names as one word, however they were split: `ABD AL-MALIK`,
+ * `ABDEL MALEK`, `Abdulmalik` and `عبد المالك` all become one token, so that they align one to
+ * one (their consonant skeletons then agree). Words are merged into the first one's role.
+ */
+function mergeArabicCompounds(words: readonly RoledWord[]): RoledWord[] {
+  const out: RoledWord[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const length = compoundLength(words, i);
+    if (length === 1) {
+      out.push(words[i]!);
+      continue;
+    }
+    const parts = words.slice(i, i + length);
+    out.push({ ...parts[0]!, text: parts.map((w) => w.text).join(''), surface: parts.map((w) => w.text).join(' ') });
+    i += length - 1;
+  }
+  return out;
+}
+
+/** How many words form a compound starting at `i` (1 when none does). */
+function compoundLength(words: readonly RoledWord[], i: number): number {
+  if (!ABD.has(words[i]!.text) || i + 1 >= words.length) {
+    return 1;
+  }
+  if (ARTICLES.has(words[i + 1]!.text)) {
+    return i + 2 < words.length ? 3 : 1;
+  }
+  return PARTICLES.has(words[i + 1]!.text) ? 1 : 2;
+}
+
+function legalToken(words: readonly RoledWord[], id: string): NameToken {
   return {
     text: LEGAL_PREFIX + id,
     kind: 'legal',
     script: words[0]!.script,
-    surface: words.map((w) => w.text).join(' '),
-    role,
+    surface: words.map((w) => w.surface).join(' '),
+    role: words[0]!.role,
   };
 }
 
-function wordToken(word: NormalizedWord, role: TokenRole, person: boolean): NameToken {
-  return { text: word.text, kind: classifyWord(word.text, person), script: word.script, surface: word.text, role };
+function wordToken(word: RoledWord, person: boolean): NameToken {
+  return {
+    text: word.text,
+    kind: classifyWord(word.text, person),
+    script: word.script,
+    surface: word.surface,
+    role: word.role,
+  };
 }
 
 /** The kind of an ordinary word. */

@@ -33,7 +33,7 @@ export const KIND_FACTORS: Float64Array = Float64Array.from(TOKEN_KINDS, (kind) 
     case 'number':
       return 1;
     case 'generic':
-      return 0.25;
+      return 0.5;
     case 'initial':
       return 0.3;
     case 'particle':

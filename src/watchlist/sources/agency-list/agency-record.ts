@@ -16,8 +16,8 @@ import type {
   WatchlistEntry,
 } from '../../watchlist-entry.js';
 import { emptyEntry } from '../../watchlist-entry.js';
-import { withoutUndefined } from '../un-consolidated/compact.js';
-import { partialDatePrecision } from '../un-consolidated/iso-dates.js';
+import { withoutUndefined } from '../shared/compact.js';
+import { partialDatePrecision } from '../shared/iso-dates.js';
 import { detectScript } from '../un-consolidated/map-aliases.js';
 import { documentTypeCode } from './document-types.js';
 

@@ -9,8 +9,8 @@ import { ValidationError, WatchlistParseError } from '../../../core/errors.js';
 import { sha256Hex } from '../../../core/hash.js';
 import type { InputFile, ListSource, ParsedPublication, ParseOptions } from '../../list-source.js';
 import { ReportBuilder } from '../../report-builder.js';
-import { checkPublishedAt, isoDatePart } from '../un-consolidated/iso-dates.js';
-import { decodeUtf8 } from '../un-consolidated/text-input.js';
+import { checkPublishedAt, isoDatePart } from '../shared/iso-dates.js';
+import { decodeUtf8 } from '../shared/text-input.js';
 import type { FieldOrigin } from './agency-record.js';
 import { collectEntries, type Candidate } from './candidates.js';
 import {

@@ -9,7 +9,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { WatchlistParseError } from '../../../core/errors.js';
 import type { ReportBuilder } from '../../report-builder.js';
 import type { UnparsedFragment } from '../../watchlist-entry.js';
-import { withoutUndefined } from '../un-consolidated/compact.js';
+import { withoutUndefined } from '../shared/compact.js';
 import type { AgencyField } from './agency-record.js';
 import type { Candidate, FieldProblem } from './candidates.js';
 

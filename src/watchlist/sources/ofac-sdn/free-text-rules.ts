@@ -32,7 +32,7 @@ const FAMILY =
   /^((?:half-)?(?:wife|husband|spouse|son|daughter|child|brother|sister|father|mother|nephew|niece|cousin|uncle|aunt|grandson|granddaughter)(?:-in-law)?) of (.+)$/i;
 
 // `Associated with Islamic Jihad Group` (also misspelt `Assocated`).
-const ASSOCIATED = /^(ass?ociated with) (.+)$/i;
+const ASSOCIATED = /^(associated|assocated) with (.+)$/i;
 
 function relationRule(pattern: RegExp, relation: string): FragmentRule {
   return (fragment, facts) => {

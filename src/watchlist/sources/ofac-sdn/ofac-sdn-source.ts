@@ -201,11 +201,7 @@ function buildEntries(
   return entries;
 }
 
-function entryOf(
-  primary: PrimaryRecord,
-  attached: Attached,
-  context: BuildContext,
-): BuiltEntry {
+function entryOf(primary: PrimaryRecord, attached: Attached, context: BuildContext): BuiltEntry {
   const entityType = primary.entityType ?? unknownType(primary, context);
   const remarks = joinedRemarks(primary.row, attached.comments.get(primary.entNum) ?? []);
   const parsed = readRemarks(remarks, primary, entityType, context);

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { LineIndex } from './text-input.js';
+import type { LineIndex } from '../shared/text-input.js';
 
 /** A parsed element as our parser settings produce it: child elements in arrays, attributes as `@_name` strings. */
 export type XmlElement = Readonly<Record<string | symbol, unknown>>;

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { WatchlistParseError } from '../../../core/errors.js';
 import { decodeXmlReferences } from './element-reader.js';
-import { checkPublishedAt, isIsoDate, isoDatePart, partialDatePrecision } from './iso-dates.js';
+import {
+  checkPublishedAt,
+  isIsoDate,
+  isoDatePart,
+  partialDatePrecision,
+} from '../shared/iso-dates.js';
 import { detectScript } from './map-aliases.js';
 import { documentTypeCode } from './map-documents.js';
-import { decodeUtf8, LineIndex } from './text-input.js';
+import { decodeUtf8, LineIndex } from '../shared/text-input.js';
 
 describe('decodeUtf8', () => {
   it('drops a byte-order mark', () => {

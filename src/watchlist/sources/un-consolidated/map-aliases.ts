@@ -7,7 +7,7 @@
  * @module
  */
 import type { Alias, DateFact, TextFact } from '../../watchlist-entry.js';
-import { withoutUndefined } from './compact.js';
+import { withoutUndefined } from '../shared/compact.js';
 import type { ElementReader } from './element-reader.js';
 import { dateFactFromValue } from './map-dates.js';
 

@@ -7,8 +7,8 @@
  */
 import type { DateFact } from '../../watchlist-entry.js';
 import type { ElementReader } from './element-reader.js';
-import { withoutUndefined } from './compact.js';
-import { isIsoDate, partialDatePrecision } from './iso-dates.js';
+import { withoutUndefined } from '../shared/compact.js';
+import { isIsoDate, partialDatePrecision } from '../shared/iso-dates.js';
 
 /** The outcome of reading one date element. */
 export type DateReading =

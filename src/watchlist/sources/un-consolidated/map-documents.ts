@@ -6,8 +6,8 @@
  */
 import type { IdentityDocument } from '../../watchlist-entry.js';
 import type { ElementReader } from './element-reader.js';
-import { withoutUndefined } from './compact.js';
-import { isIsoDate } from './iso-dates.js';
+import { withoutUndefined } from '../shared/compact.js';
+import { isIsoDate } from '../shared/iso-dates.js';
 
 /** The outcome of reading one document element. */
 export type DocumentReading =

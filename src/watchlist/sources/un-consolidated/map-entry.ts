@@ -12,14 +12,14 @@ import type {
   WatchlistEntry,
 } from '../../watchlist-entry.js';
 import { emptyEntry } from '../../watchlist-entry.js';
-import { withoutUndefined } from './compact.js';
+import { withoutUndefined } from '../shared/compact.js';
 import {
   ElementReader,
   countLeaves,
   type ReaderContext,
   type XmlElement,
 } from './element-reader.js';
-import { isoDatePart } from './iso-dates.js';
+import { isoDatePart } from '../shared/iso-dates.js';
 import { originalScriptAlias, readAliases, type AliasFacts } from './map-aliases.js';
 import { readBirthDate } from './map-dates.js';
 import { readDocument } from './map-documents.js';

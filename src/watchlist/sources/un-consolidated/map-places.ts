@@ -5,7 +5,7 @@
  * @module
  */
 import type { Address, TextFact } from '../../watchlist-entry.js';
-import { withoutUndefined } from './compact.js';
+import { withoutUndefined } from '../shared/compact.js';
 import type { ElementReader } from './element-reader.js';
 
 /** Reads one address element; undefined for an empty placeholder. */

@@ -15,10 +15,10 @@ import {
   type ReaderContext,
   type XmlElement,
 } from './element-reader.js';
-import { withoutUndefined } from './compact.js';
-import { checkPublishedAt, isoDatePart } from './iso-dates.js';
+import { withoutUndefined } from '../shared/compact.js';
+import { checkPublishedAt, isoDatePart } from '../shared/iso-dates.js';
 import { mapUnEntry, UN_SOURCE_ID, type EntryWarning, type UnEntryKind } from './map-entry.js';
-import { decodeUtf8 } from './text-input.js';
+import { decodeUtf8 } from '../shared/text-input.js';
 import { readXmlDocument, type XmlDocument } from './xml-document.js';
 
 const ROOT = 'CONSOLIDATED_LIST';

@@ -7,7 +7,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { UnsafeInputError, WatchlistParseError } from '../../../core/errors.js';
 import { ElementReader, type ReaderContext, type XmlElement } from './element-reader.js';
-import { LineIndex } from './text-input.js';
+import { LineIndex } from '../shared/text-input.js';
 
 // A DOCTYPE is how DTDs, external entities and entity bombs ("billion laughs") get in; the
 // list never needs one, so any is refused before a parser sees the document.
