@@ -92,7 +92,7 @@ export function loadConfig(
 }
 
 function readConfigFile(env: NodeJS.ProcessEnv): Record<string, unknown> {
-  const explicit = env.PUENTE_CONFIG;
+  const explicit = env.PUENTE_CONFIG === '' ? undefined : env.PUENTE_CONFIG;
   const path = resolve(explicit ?? 'puente.config.json');
   if (!existsSync(path)) {
     if (explicit !== undefined) {

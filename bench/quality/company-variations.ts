@@ -23,6 +23,7 @@ const LEGAL_SPELLINGS: readonly (readonly string[])[] = [
   ['INC.', 'INC', 'INCORPORATED'],
   ['CORP.', 'CORP', 'CORPORATION'],
   ['LTD.', 'LTD', 'LIMITED'],
+  ['CO., LTD.', 'CO. LTD.', 'CO LTD', 'COMPANY LIMITED'],
   ['CO.', 'COMPANY'],
   ['GMBH', 'G.M.B.H.'],
   ['JSC', 'JOINT STOCK COMPANY'],
@@ -35,23 +36,27 @@ interface Found {
   readonly length: number;
 }
 
-/** The last legal-form spelling in a company name, if any. */
+/** The legal-form spelling ending last in a company name (the longest among those), if any. */
 function findLegalForm(name: string): Found | undefined {
   const upper = name.toUpperCase();
   let best: Found | undefined;
+  const end = (f: Found) => f.start + f.length;
   for (const spellings of LEGAL_SPELLINGS) {
     for (const spelling of spellings) {
       const pattern = new RegExp(`(^|[\\s,])${escape(spelling)}(?=$|[\\s,])`, 'g');
       for (const m of upper.matchAll(pattern)) {
-        const start = m.index + m[1]!.length;
-        if (best === undefined || start > best.start || (start === best.start && spelling.length > best.length)) {
-          best = { spellings, start, length: spelling.length };
+        const found = { spellings, start: m.index + m[1]!.length, length: spelling.length };
+        if (best === undefined || end(found) > end(best) || (end(found) === end(best) && found.length > best.length)) {
+          best = found;
         }
       }
     }
   }
   return best;
 }
+
+/** Legal phrases that open Russian and Belarusian company names; kept in place when shuffling. */
+const LEADING_LEGAL = /^((PUBLIC |OPEN |CLOSED )?JOINT[- ]STOCK COMPANY|LIMITED LIABILITY COMPANY|OOO|AO|PAO|ZAO|OAO)\s+/i;
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -87,8 +92,10 @@ export function shuffledCompanyWords(entry: WatchlistEntry, prng: Prng): string 
     return undefined;
   }
   const found = findLegalForm(entry.name);
-  const body = found === undefined ? entry.name : entry.name.slice(0, found.start);
-  const tail = found === undefined ? '' : ` ${entry.name.slice(found.start)}`;
+  const lead = LEADING_LEGAL.exec(entry.name)?.[0] ?? '';
+  const bodyEnd = found === undefined || found.start < lead.length ? entry.name.length : found.start;
+  const body = entry.name.slice(lead.length, bodyEnd);
+  const tail = bodyEnd < entry.name.length ? ` ${entry.name.slice(bodyEnd)}` : '';
   const words = body.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
   if (words.length < 2) {
     return undefined;
@@ -96,7 +103,7 @@ export function shuffledCompanyWords(entry: WatchlistEntry, prng: Prng): string 
   for (let attempt = 0; attempt < 5; attempt++) {
     const shuffled = prng.shuffle(words);
     if (shuffled.join(' ') !== words.join(' ')) {
-      return shuffled.join(' ') + tail;
+      return (lead + shuffled.join(' ') + tail).trim();
     }
   }
   return undefined;

@@ -55,7 +55,8 @@ export function buildEvalSet(entries: readonly WatchlistEntry[], options: EvalSe
       }
       const name = variation.make(entry, prng);
       const source = variation.kind === 'alias-only' ? (name ?? '') : entry.name;
-      if (name !== undefined && name.trim() !== '' && !ambiguity.isAmbiguous(name, accepted(entry, source))) {
+      const latin = name !== undefined && /\p{Script=Latin}/u.test(name) ? name : naturalOrder(entry);
+      if (name !== undefined && name.trim() !== '' && !ambiguity.isAmbiguous(latin, accepted(entry, source))) {
         cases.push({ kind: variation.kind, name, index: 'main', expected: entryId(entry), accepted: accepted(entry, source) });
         made++;
       }
@@ -96,11 +97,15 @@ export function withoutScriptNames(entries: readonly WatchlistEntry[]): Watchlis
   });
 }
 
-/** Entries with an original-script name reduced to it alone (for `latin-to-script`). */
+/**
+ * Only the entries with an original-script name, each reduced to that name (for
+ * `latin-to-script`): the Latin query can only succeed through transliteration, and the same
+ * person's Latin-named OFAC entry cannot stand in for it.
+ */
 export function scriptOnly(entries: readonly WatchlistEntry[]): WatchlistEntry[] {
-  return entries.map((e) => {
+  return entries.flatMap((e) => {
     const script = scriptName(e);
-    return script === undefined ? e : { ...e, name: script, aliases: [] };
+    return script === undefined ? [] : [{ ...e, name: script, aliases: [] }];
   });
 }
 

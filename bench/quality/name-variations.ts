@@ -7,6 +7,7 @@
  */
 import type { WatchlistEntry } from '../../src/watchlist/watchlist-entry.js';
 import { isHispanic, naturalOrder, personName, units } from './listed-names.js';
+import { plainWords } from './negative-check.js';
 import type { Prng } from './prng.js';
 import { toArabic, toCyrillic } from './script-variants.js';
 import {
@@ -86,8 +87,9 @@ function aliasOnly(entry: WatchlistEntry, prng: Prng): string | undefined {
   return pool.length === 0 ? undefined : prng.pick(pool).name;
 }
 
+/** Two words or more, or one of seven letters or more, not counting particles and legal forms. */
 function readsAsName(alias: string): boolean {
-  const words = alias.split(/[\s,]+/).filter((w) => w.length > 1);
+  const words = plainWords(alias);
   return words.length >= 2 || (words.length === 1 && words[0]!.length >= 7);
 }
 

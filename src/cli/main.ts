@@ -8,6 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { PuenteError } from '../core/errors.js';
 import type { GlobalOptions } from './cli-context.js';
 import { listsCommand } from './commands/lists-command.js';
+import { matchCommand } from './commands/match-command.js';
 import { screenCommand } from './commands/screen-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { EXIT_CODES, EXIT_UNEXPECTED } from './exit-codes.js';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   program.addCommand(serveCommand(global));
   program.addCommand(listsCommand(global));
   program.addCommand(screenCommand(global));
+  program.addCommand(matchCommand());
   return program;
 }
 

@@ -25,6 +25,10 @@ export interface Vocabulary {
   /** Lookup key → token ids. */
   readonly deletions: ReadonlyMap<string, readonly number[]>;
   readonly byPhonetic: ReadonlyMap<string, readonly number[]>;
+  /** Spanish phonetic key of each token. */
+  readonly phonetics: readonly string[];
+  /** Deletion neighbourhoods of phonetic keys: a typo on top of a respelling. */
+  readonly phoneticDeletions: ReadonlyMap<string, readonly number[]>;
   readonly bySkeleton: ReadonlyMap<string, readonly number[]>;
   /** Weight of a query token found nowhere in the lists: as rare as a token can be. */
   readonly unknownWeight: number;
@@ -32,6 +36,8 @@ export interface Vocabulary {
 
 /** Shortest token that gets a deletion neighbourhood (shorter ones only match exactly). */
 export const MIN_FUZZY_LENGTH = 3;
+/** Phonetic keys longer than this get a deletion neighbourhood too. */
+export const MIN_PHONETIC_TYPO_LENGTH = 4;
 
 /** Accumulates tokens while names are added, then freezes into a `Vocabulary`. */
 export class VocabularyBuilder {
@@ -79,6 +85,7 @@ export class VocabularyBuilder {
   build(entryCount: number, uniform = false): Vocabulary {
     const weights = Float64Array.from(this.df, (df) => (uniform ? 1 : idf(entryCount, df)));
     const skeletons = this.texts.map((text) => (isWord(text) ? consonantSkeleton(text) : ''));
+    const phonetics = this.texts.map((text) => (isWord(text) ? spanishPhoneticKey(text) : ''));
     return {
       lookup: this.lookup,
       texts: this.texts,
@@ -87,7 +94,9 @@ export class VocabularyBuilder {
       skeletons,
       postings: this.postings.map((list) => Int32Array.from(list)),
       deletions: keyed(this.texts, (text) => (isWord(text) ? deletionKeys(text) : [])),
-      byPhonetic: keyed(this.texts, (text) => (isWord(text) ? [spanishPhoneticKey(text)] : [])),
+      byPhonetic: keyed(phonetics, (key) => (key === '' ? [] : [key])),
+      phonetics,
+      phoneticDeletions: keyed(phonetics, (key) => (key.length > MIN_PHONETIC_TYPO_LENGTH ? deletionKeys(key) : [])),
       bySkeleton: keyed(skeletons, (skeleton) => (skeleton === '' ? [] : [skeleton])),
       unknownWeight: uniform ? 1 : idf(entryCount, 0),
     };

@@ -129,10 +129,20 @@ interface Spelling {
   readonly tailOnly: boolean;
 }
 
+/** Small words that clerks drop from legal forms (`SOCIEDAD ANONIMA CAPITAL VARIABLE`, `S. R.L.`). */
+const DROPPABLE = new Set(['de', 'por', 'en', 'y']);
+
+/** A spelling and, when it has droppable words, the same spelling without them. */
+function withShortForm(text: string): string[][] {
+  const words = text.split(' ');
+  const short = words.filter((w) => !DROPPABLE.has(w));
+  return short.length > 0 && short.length < words.length ? [words, short] : [words];
+}
+
 /** Every spelling, longest first so `s a de c v` wins over `s a`. */
 const SPELLINGS: readonly Spelling[] = LEGAL_FORMS.flatMap((form) => [
-  ...form.anywhere.map((s) => ({ id: form.id, words: s.split(' '), tailOnly: false })),
-  ...(form.tailOnly ?? []).map((s) => ({ id: form.id, words: s.split(' '), tailOnly: true })),
+  ...form.anywhere.flatMap(withShortForm).map((words) => ({ id: form.id, words, tailOnly: false })),
+  ...(form.tailOnly ?? []).flatMap(withShortForm).map((words) => ({ id: form.id, words, tailOnly: true })),
 ]).sort((a, b) => b.words.length - a.words.length);
 
 /** Spellings by their first word, for the forward scan. */
@@ -199,7 +209,7 @@ function matchesAt(words: readonly string[], spelling: Spelling, start: number):
 }
 
 /** Shortest legal word corrected for typos (shorter ones are too close to ordinary words). */
-const MIN_CORRECTED_LENGTH = 7;
+const MIN_CORRECTED_LENGTH = 4;
 
 /** Every word used in a legal-form spelling, long enough to be corrected. */
 const LEGAL_WORDS: ReadonlySet<string> = new Set(
@@ -216,8 +226,9 @@ function oneDeletions(word: string): string[] {
 }
 
 /**
- * The legal-form word a misspelt word stands for (`liimted` → `limited`), or the word itself.
- * Only long legal words are corrected, and only within one typo.
+ * The legal-form word a misspelt word stands for (`liimted` → `limited`, `jint` → `joint`), or
+ * the word itself. Callers only pass words that are not known names (see `analyzeName`), so a
+ * listed `POINT` never turns into `JOINT`.
  */
 export function correctLegalWord(word: string): string {
   if (word.length < MIN_CORRECTED_LENGTH - 1 || LEGAL_WORDS.has(word)) {

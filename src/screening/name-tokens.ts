@@ -91,7 +91,7 @@ function withRoles(segments: readonly (readonly NormalizedWord[])[], surnameFirs
 /** `abd`, `abdel`, `abdul`, … : the first part of Arabic theophoric names. */
 const ABD = new Set(['abd', 'abdel', 'abdul', 'abdal', 'abdol', 'abdu', 'abdur', 'abdus']);
 /** The Arabic article and its assimilated spellings (`ar-Rahman`, `ash-Shafi`). */
-const ARTICLES = new Set(['al', 'el', 'ul', 'ar', 'as', 'ad', 'at', 'an', 'az', 'ash', 'ur', 'ud', 'us', 'ad', 'ed', 'er', 'es', 'ez']);
+const ARTICLES = new Set(['al', 'el', 'ul', 'ar', 'as', 'ad', 'at', 'an', 'az', 'ash', 'ur', 'ud', 'us', 'ed', 'er', 'es', 'ez']);
 
 /**
  * Writes Arabic compound names as one word, however they were split: `ABD AL-MALIK`,

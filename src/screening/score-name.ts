@@ -71,7 +71,38 @@ export function scoreName(data: IndexData, query: PreparedQuery, nameId: number)
   const listCoverage = names.totalWeight[nameId]! > 0 ? listMatched / names.totalWeight[nameId]! : 0;
   const raw = QUERY_COVERAGE_SHARE * queryCoverage + (1 - QUERY_COVERAGE_SHARE) * listCoverage;
   const enough = distinctive || (!query.hasDistinctive && queryCoverage > 0.99 && listCoverage > 0.9);
-  return { score: enough ? raw : 0, queryCoverage, listCoverage, pairs };
+  const score = raw - CONFLICT_PENALTY * conflictShare(data, query, nameId, pairs);
+  return { score: enough ? Math.max(0, score) : 0, queryCoverage, listCoverage, pairs };
+}
+
+/**
+ * Penalty factor for a substitution: a distinctive word on each side with no counterpart
+ * (`GILBERTO RODRIGUEZ GOMEZ` vs `RODRIGUEZ OREJUELA, Gilberto`, `INVERSIONES LA PRIMAVERA` vs
+ * `INVERSIONES LA ESPERANZA`). A word merely missing on one side is an omission; a word
+ * replaced by another is evidence of a different party, so it costs more than the two
+ * coverages alone would say.
+ */
+export const CONFLICT_PENALTY = 0.5;
+
+/** The smaller of the unmatched distinctive shares of the query and of the list name. */
+function conflictShare(data: IndexData, query: PreparedQuery, nameId: number, pairs: readonly AlignedPair[]): number {
+  const names = data.names;
+  const start = names.start[nameId]!;
+  const length = names.start[nameId + 1]! - start;
+  let queryUnmatched = 0;
+  query.tokens.forEach((qt, i) => {
+    if (isDistinctiveKind(qt.kind) && !pairs.some((p) => p.q0 <= i && i <= p.q1)) {
+      queryUnmatched += qt.weight;
+    }
+  });
+  let listUnmatched = 0;
+  for (let j = 0; j < length; j++) {
+    if (isDistinctiveKind(names.tokenKinds[start + j]!) && !pairs.some((p) => p.l0 <= j && j <= p.l1)) {
+      listUnmatched += names.tokenWeights[start + j]!;
+    }
+  }
+  const listTotal = names.totalWeight[nameId]!;
+  return Math.min(queryUnmatched / Math.max(query.totalWeight, 1e-9), listUnmatched / Math.max(listTotal, 1e-9));
 }
 
 /** Every plausible pairing with its similarity. */

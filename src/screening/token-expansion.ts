@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { deletionKeys, MIN_FUZZY_LENGTH, type Vocabulary } from './index-vocabulary.js';
+import { deletionKeys, MIN_FUZZY_LENGTH, MIN_PHONETIC_TYPO_LENGTH, type Vocabulary } from './index-vocabulary.js';
 import type { NameToken } from './name-tokens.js';
 import type { TokenMatchMethod } from './screening-types.js';
 import { consonantSkeleton, spanishPhoneticKey } from './spanish-phonetic.js';
@@ -76,12 +76,15 @@ export function expandToken(
   if (token.kind === 'legal' || token.kind === 'initial') {
     return out;
   }
-  addPhonetic(vocabulary, token.text, out);
-  if (shallow) {
-    return out;
+  const phonetic = spanishPhoneticKey(token.text);
+  addPhonetic(vocabulary, phonetic, out);
+  if (!shallow) {
+    addTypos(vocabulary, marks, token.text, out);
+    addPhoneticTypos(vocabulary, marks, phonetic, out);
   }
-  addTypos(vocabulary, marks, token.text, out);
-  addSkeleton(vocabulary, token, out);
+  if (!shallow || isAbjad(token.script)) {
+    addSkeleton(vocabulary, token, out);
+  }
   return token.script === 'latin' ? out : relabelTransliterated(out);
 }
 
@@ -93,10 +96,39 @@ function offer(out: Expansions, id: number, method: number, similarity: number):
   }
 }
 
-function addPhonetic(vocabulary: Vocabulary, text: string, out: Expansions): void {
-  for (const id of vocabulary.byPhonetic.get(spanishPhoneticKey(text)) ?? []) {
+function addPhonetic(vocabulary: Vocabulary, phonetic: string, out: Expansions): void {
+  for (const id of vocabulary.byPhonetic.get(phonetic) ?? []) {
     offer(out, id, 1, PHONETIC_SIMILARITY);
   }
+}
+
+/** Phonetic keys one typo apart (`TRUKHILO` → `trujilo` vs `TRUJILLO` → `trujiyo`). */
+function addPhoneticTypos(vocabulary: Vocabulary, marks: TokenMarks, phonetic: string, out: Expansions): void {
+  if (phonetic.length <= MIN_PHONETIC_TYPO_LENGTH) {
+    return;
+  }
+  const epoch = nextEpoch(marks);
+  for (const key of deletionKeys(phonetic)) {
+    for (const id of vocabulary.phoneticDeletions.get(key) ?? []) {
+      if (marks.stamp[id] === epoch) {
+        continue;
+      }
+      marks.stamp[id] = epoch;
+      const other = vocabulary.phonetics[id]!;
+      if (boundedEditDistance(phonetic, other, 1) === 1) {
+        offer(out, id, 1, PHONETIC_SIMILARITY * editSimilarity(1, phonetic.length, other.length));
+      }
+    }
+  }
+}
+
+/** A fresh epoch for `marks` (reset before the counter could overflow). */
+function nextEpoch(marks: TokenMarks): number {
+  if (marks.epoch >= 0x3fffffff) {
+    marks.stamp.fill(0);
+    marks.epoch = 0;
+  }
+  return ++marks.epoch;
 }
 
 /** Tokens sharing a deletion key are verified with the bounded edit distance. */
@@ -104,11 +136,7 @@ function addTypos(vocabulary: Vocabulary, marks: TokenMarks, text: string, out: 
   if (text.length < MIN_FUZZY_LENGTH) {
     return;
   }
-  if (marks.epoch >= 0x3fffffff) {
-    marks.stamp.fill(0);
-    marks.epoch = 0;
-  }
-  const epoch = ++marks.epoch;
+  const epoch = nextEpoch(marks);
   for (const key of deletionKeys(text)) {
     for (const id of vocabulary.deletions.get(key) ?? []) {
       if (marks.stamp[id] === epoch) {
@@ -136,9 +164,20 @@ function addSkeleton(vocabulary: Vocabulary, token: NameToken, out: Expansions):
     if (fromAbjad || vocabulary.abjad[id] === 1) {
       offer(out, id, 3, ABJAD_SKELETON_SIMILARITY);
     } else {
-      offer(out, id, 1, LATIN_SKELETON_SIMILARITY);
+      offer(out, id, 1, latinSkeletonSimilarity(token.text, vocabulary.texts[id]!));
     }
   }
+}
+
+/**
+ * Two Latin spellings with the same consonants differ in vowels (`MOHAMMED`/`MUHAMMAD`,
+ * `ABDELMALEK`/`ABDALMALIK`): a vowel costs less than a consonant typo, 0.6 instead of 0.8 per
+ * edit over the longer length, and never less than `LATIN_SKELETON_SIMILARITY`.
+ */
+function latinSkeletonSimilarity(a: string, b: string): number {
+  const distance = boundedEditDistance(a, b, 3);
+  const longest = Math.max(a.length, b.length);
+  return Math.max(LATIN_SKELETON_SIMILARITY, 1 - (0.6 * distance) / longest);
 }
 
 /** A token read from another script matched through its transliteration, whatever the key. */

@@ -90,14 +90,20 @@ function tokenise(bytes: Buffer, file: string): OfacRow[] {
   }
 }
 
+// csv-parse counts a quoted CRLF as two lines, so its own "at line N" is not repeated; the
+// line given is where the failing row starts, found from byte offsets.
+const CSV_PROBLEMS: Readonly<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: 'unterminated quoted field: the quote opened in this row is never closed',
+  CSV_INVALID_CLOSING_QUOTE:
+    'malformed quoting in this row: text follows a closing quote, or a quote is never closed',
+  INVALID_OPENING_QUOTE: 'malformed quoting in this row: a quote inside an unquoted field',
+};
+
 function csvFailure(error: unknown, file: string, line: number): Error {
   if (!(error instanceof CsvError)) {
     return error instanceof Error ? error : new Error(String(error));
   }
-  const reason =
-    error.code === 'CSV_QUOTE_NOT_CLOSED'
-      ? 'unterminated quoted field (the quote opened here is never closed)'
-      : `malformed CSV: ${error.message}`;
+  const reason = CSV_PROBLEMS[error.code] ?? `malformed CSV (${error.code})`;
   return new WatchlistParseError(reason, { file, line }, error);
 }
 
