@@ -51,13 +51,24 @@ export interface AnalyzedName {
 /** Prefix that keeps legal-form ids apart from ordinary words in the vocabulary. */
 export const LEGAL_PREFIX = '#';
 
+/** Options of `analyzeName`. */
+export interface AnalyzeOptions {
+  /**
+   * Words known to be names (the index vocabulary). When given, any other word within one typo
+   * of a legal-form word is read as that word (`LIIMTED LIABLITY` → `LIMITED LIABILITY`).
+   */
+  readonly knownWord?: (word: string) => boolean;
+}
+
 /** Analyzes a raw name. `entityType` (when known) turns company-only rules off for people. */
-export function analyzeName(raw: string, entityType?: EntityType): AnalyzedName {
+export function analyzeName(raw: string, entityType?: EntityType, options: AnalyzeOptions = {}): AnalyzedName {
   const segments = normalizeName(raw).segments;
   const person = entityType === 'individual';
   const surnameFirst = entityType !== 'entity' && segments.length >= 2 && segments[0]!.length > 0;
   const words = mergeArabicCompounds(withRoles(segments, surnameFirst));
-  const legal = person ? [] : findLegalForms(words.map((w) => correctLegalWord(w.text)));
+  const known = options.knownWord;
+  const legalWords = words.map((w) => (known === undefined || known(w.text) ? w.text : correctLegalWord(w.text)));
+  const legal = person ? [] : findLegalForms(legalWords);
   const tokens: NameToken[] = [];
   for (let i = 0, span = 0; i < words.length; i++) {
     const legalSpan = legal[span];
@@ -92,22 +103,24 @@ function withRoles(segments: readonly (readonly NormalizedWord[])[], surnameFirs
 const ABD = new Set(['abd', 'abdel', 'abdul', 'abdal', 'abdol', 'abdu', 'abdur', 'abdus']);
 /** The Arabic article and its assimilated spellings (`ar-Rahman`, `ash-Shafi`). */
 const ARTICLES = new Set(['al', 'el', 'ul', 'ar', 'as', 'ad', 'at', 'an', 'az', 'ash', 'ur', 'ud', 'us', 'ed', 'er', 'es', 'ez']);
+/** `din` ("religion"), the second part of names such as `Siraj al-Din`. */
+const DIN = new Set(['din', 'deen', 'dine', 'dean']);
+/** `…uddin` written as a separate word (`SIRAJ UDDIN`, `NUR EDDINE`). */
+const DIN_WORD = /^(?:u|e|a|o|i)d+(?:in|een|ine)$/;
 
 /**
  * Writes Arabic compound names as one word, however they were split: `ABD AL-MALIK`,
- * `ABDEL MALEK`, `Abdulmalik` and `عبد المالك` all become one token, so that they align one to
- * one (their consonant skeletons then agree). Words are merged into the first one's role.
+ * `ABDEL MALEK`, `Abdulmalik` and `عبد المالك` all become one token, and so do `SIRAJ AL-DIN`,
+ * `SIRAJ UDDIN` and `SIRAJUDDIN`; then spells them one way (`canonicalCompound`), so that they
+ * align one to one. Merged words take the first one's role.
  */
 function mergeArabicCompounds(words: readonly RoledWord[]): RoledWord[] {
   const out: RoledWord[] = [];
   for (let i = 0; i < words.length; i++) {
     const length = compoundLength(words, i);
-    if (length === 1) {
-      out.push(words[i]!);
-      continue;
-    }
     const parts = words.slice(i, i + length);
-    out.push({ ...parts[0]!, text: parts.map((w) => w.text).join(''), surface: parts.map((w) => w.text).join(' ') });
+    const text = canonicalCompound(parts.map((w) => w.text).join(''));
+    out.push(length === 1 && text === parts[0]!.text ? parts[0]! : { ...parts[0]!, text, surface: parts.map((w) => w.surface).join(' ') });
     i += length - 1;
   }
   return out;
@@ -115,13 +128,41 @@ function mergeArabicCompounds(words: readonly RoledWord[]): RoledWord[] {
 
 /** How many words form a compound starting at `i` (1 when none does). */
 function compoundLength(words: readonly RoledWord[], i: number): number {
-  if (!ABD.has(words[i]!.text) || i + 1 >= words.length) {
+  const next = words[i + 1]?.text;
+  const after = words[i + 2]?.text;
+  if (next === undefined) {
     return 1;
   }
-  if (ARTICLES.has(words[i + 1]!.text)) {
-    return i + 2 < words.length ? 3 : 1;
+  if (ARTICLES.has(next) && after !== undefined && (ABD.has(words[i]!.text) || DIN.has(after))) {
+    return 3;
   }
-  return PARTICLES.has(words[i + 1]!.text) ? 1 : 2;
+  if (DIN_WORD.test(next)) {
+    return 2;
+  }
+  return ABD.has(words[i]!.text) && !ARTICLES.has(next) && !PARTICLES.has(next) ? 2 : 1;
+}
+
+const ABD_PREFIX = /^(?:abdul|abdel|abdal|abdol|abdu|abd)(?=..)/;
+const DIN_SUFFIX = /^(.{3,}?)(?:[uaeoi]l?d+(?:in|een|ine)|aldin|aldeen|eldin|eldine)$/;
+
+/**
+ * One spelling for compound names: `abdul` + name (`ABDELMALEK`, `ABD AL-MALIK`, `ABDURRAHMAN`
+ * → `abdulmalek`, `abdulmalik`, `abdulrahman`) and name + `uddin` (`SAIF AL-DIN`, `SAIFUDDIN`,
+ * `SAYF EDDINE` → `saifuddin`, `sayfuddin`). Only the connecting part changes; the names
+ * themselves still go through typo, phonetic and skeleton matching.
+ */
+export function canonicalCompound(text: string): string {
+  let out = text;
+  const abd = ABD_PREFIX.exec(out);
+  if (abd !== null && out.length >= 6) {
+    let rest = out.slice(abd[0].length);
+    if (/^(?:al|el|ul)[^aeiou]/.test(rest) && rest.length > 4) {
+      rest = rest.slice(2);
+    }
+    out = `abdul${rest[0] === rest[1] ? rest.slice(1) : rest}`;
+  }
+  const din = DIN_SUFFIX.exec(out);
+  return din === null ? out : `${din[1]!}uddin`;
 }
 
 function legalToken(words: readonly RoledWord[], id: string): NameToken {

@@ -8,6 +8,7 @@
  */
 import { generateCandidates } from './candidate-generation.js';
 import { explainMatch } from './explanation.js';
+import { analyzeName } from './name-tokens.js';
 import { prepareAnalyzed, type PreparedQuery } from './prepared-query.js';
 import { MAX_FACT_BONUS, scoreFacts, type QueryFacts } from './score-facts.js';
 import { scoreName, type NameScore } from './score-name.js';
@@ -41,9 +42,10 @@ export function screen(
   query: ScreeningQuery,
   options: ScreeningOptions = {},
 ): ScreeningMatch[] {
-  const valid = validateQuery(query);
-  const opts = validateOptions(index, options);
   const data = index.data;
+  const known = (word: string): boolean => data.vocabulary.lookup.has(word);
+  const valid = validateQuery(query, (name, type) => analyzeName(name, type, { knownWord: known }));
+  const opts = validateOptions(index, options);
   const prepared = prepareAnalyzed(data, valid.analyzed);
   const best = bestNamesPerEntry(data, prepared, opts);
   addDocumentHolders(data, prepared, valid.facts, opts, best);

@@ -40,14 +40,17 @@ export interface ValidQuery {
   readonly facts: QueryFacts;
 }
 
+/** Reads a name into tokens (`analyzeName`, possibly with index knowledge). */
+export type NameAnalyzer = (name: string, type: EntityType | undefined) => AnalyzedName;
+
 /** Validates a screening query; throws `ValidationError`. */
-export function validateQuery(query: ScreeningQuery): ValidQuery {
+export function validateQuery(query: ScreeningQuery, analyze: NameAnalyzer = analyzeName): ValidQuery {
   if (typeof query !== 'object' || query === null) {
     fail('query', 'query must be an object with at least a name');
   }
   rejectUnknownKeys(query, QUERY_KEYS, 'query');
   const type = validateEntityType(query.type, 'type');
-  const analyzed = validateName(query.name, type);
+  const analyzed = validateName(query.name, type, 'name', analyze);
   return { analyzed, ...(type === undefined ? {} : { type }), facts: validateFacts(query, type) };
 }
 
@@ -67,7 +70,12 @@ export function rejectUnknownKeys(input: object, allowed: ReadonlySet<string>, f
 }
 
 /** Validates and analyzes a name (also used by `matchNames`). */
-export function validateName(name: unknown, type: EntityType | undefined, field = 'name'): AnalyzedName {
+export function validateName(
+  name: unknown,
+  type: EntityType | undefined,
+  field = 'name',
+  analyze: NameAnalyzer = analyzeName,
+): AnalyzedName {
   if (typeof name !== 'string') {
     fail(field, `${field} must be a string`);
   }
@@ -85,7 +93,7 @@ export function validateName(name: unknown, type: EntityType | undefined, field 
     fail(field, `${field} contains a control or invalid character (U+${code}) at position ${forbidden.index}`);
   }
   rejectMixedScripts(name, field);
-  return analyzedWithinLimits(name, type, field);
+  return analyzedWithinLimits(analyze(name, type), field);
 }
 
 /** Scripts that legitimately share a word: Japanese mixes kanji and kana, Korean may use hanja. */
@@ -103,8 +111,7 @@ function rejectMixedScripts(name: string, field: string): void {
   }
 }
 
-function analyzedWithinLimits(name: string, type: EntityType | undefined, field: string): AnalyzedName {
-  const analyzed = analyzeName(name, type);
+function analyzedWithinLimits(analyzed: AnalyzedName, field: string): AnalyzedName {
   if (analyzed.tokens.length === 0) {
     fail(field, `${field} has no letters or digits`);
   }

@@ -58,8 +58,7 @@ export class ScreeningWorkerPool {
   }
 
   #spawn(init: WorkerInit): Promise<void> {
-    const { url, execArgv } = workerScript();
-    const worker = new Worker(url, { workerData: init, execArgv });
+    const worker = startWorker(init);
     this.#workers.push(worker);
     return new Promise((resolve, reject) => {
       worker.once('error', reject);
@@ -104,11 +103,15 @@ export class ScreeningWorkerPool {
   }
 }
 
-/** The worker script: the compiled `.js` beside this file, or the `.ts` source under tsx. */
-function workerScript(): { url: URL; execArgv: string[] } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  return {
-    url: new URL(`./screening-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url),
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
-  };
+/**
+ * Starts the worker script: the compiled `.js` beside this file, or — when running from the
+ * TypeScript sources (development, tests) — the `.ts` file loaded through tsx's loader.
+ */
+function startWorker(init: WorkerInit): Worker {
+  if (!import.meta.url.endsWith('.ts')) {
+    return new Worker(new URL('./screening-worker.js', import.meta.url), { workerData: init });
+  }
+  const script = new URL('./screening-worker.ts', import.meta.url).href;
+  const bootstrap = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(script)}, ${JSON.stringify(import.meta.url)}))`;
+  return new Worker(bootstrap, { eval: true, workerData: init });
 }
