@@ -2,12 +2,26 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-
-
 /** Folders a layer may not import from (relative import patterns). */
 const forbidden = {
-  core: ['**/watchlist/**', '**/screening/**', '**/store/**', '**/api/**', '**/cli/**', '**/web/**', '**/services.js', '**/config.js'],
-  watchlist: ['**/screening/**', '**/store/**', '**/api/**', '**/cli/**', '**/web/**', '**/services.js'],
+  core: [
+    '**/watchlist/**',
+    '**/screening/**',
+    '**/store/**',
+    '**/api/**',
+    '**/cli/**',
+    '**/web/**',
+    '**/services.js',
+    '**/config.js',
+  ],
+  watchlist: [
+    '**/screening/**',
+    '**/store/**',
+    '**/api/**',
+    '**/cli/**',
+    '**/web/**',
+    '**/services.js',
+  ],
   screening: ['**/store/**', '**/api/**', '**/cli/**', '**/web/**', '**/services.js'],
   store: ['**/api/**', '**/cli/**', '**/web/**', '**/services.js', '**/screening/**'],
   api: ['**/cli/**', '**/web/**', '**/store/sqlite/**', '**/store/postgres/**'],
@@ -63,4 +77,3 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
 );
-

@@ -17,7 +17,10 @@ const limits = { maxFileBytes: 256 * 1024 * 1024 };
 
 async function open(): Promise<{ store: Store; cleanup: () => Promise<void> }> {
   if (kind === 'postgres') {
-    const url = process.env.PUENTE_BENCH_POSTGRES_URL ?? process.env.PUENTE_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+    const url =
+      process.env.PUENTE_BENCH_POSTGRES_URL ??
+      process.env.PUENTE_TEST_POSTGRES_URL ??
+      'postgres://postgres@127.0.0.1:5432/test';
     const schema = `puente_bench_${randomBytes(4).toString('hex')}`;
     const store = await createPostgresStore(url, { schema });
     return {
@@ -47,7 +50,11 @@ async function open(): Promise<{ store: Store; cleanup: () => Promise<void> }> {
 
 const { store, cleanup } = await open();
 const rssBeforeMb = process.memoryUsage().rss / 1048576;
-const service = new WatchlistService({ store: store.watchlist, limits, fetch: { ...limits, timeoutMs: 1000 } });
+const service = new WatchlistService({
+  store: store.watchlist,
+  limits,
+  fetch: { ...limits, timeoutMs: 1000 },
+});
 const started = performance.now();
 const report = await service.ingestPath(path);
 const ms = performance.now() - started;

@@ -28,10 +28,15 @@ function measure(kind: string, path: string): Sample {
   return JSON.parse(out.trim().split('\n').at(-1)!) as Sample;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; ${new Date().toISOString()}`);
-console.log('| list | store | entries | ingest time (median) | peak RSS (median) | RSS before ingest | target met |');
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; ${new Date().toISOString()}`,
+);
+console.log(
+  '| list | store | entries | ingest time (median) | peak RSS (median) | RSS before ingest | target met |',
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const [label, path] of cases) {
   for (const kind of stores) {
@@ -40,6 +45,8 @@ for (const [label, path] of cases) {
     const rss = median(samples.map((s) => s.maxRssMb));
     const before = median(samples.map((s) => s.rssBeforeMb));
     const met = kind === 'sqlite' ? (ms < 3000 && rss < 300 ? 'yes' : 'NO') : 'n/a';
-    console.log(`| ${label} | ${kind} | ${samples[0]?.entries} | ${(ms / 1000).toFixed(2)} s | ${rss.toFixed(0)} MB | ${before.toFixed(0)} MB | ${met} |`);
+    console.log(
+      `| ${label} | ${kind} | ${samples[0]?.entries} | ${(ms / 1000).toFixed(2)} s | ${rss.toFixed(0)} MB | ${before.toFixed(0)} MB | ${met} |`,
+    );
   }
 }

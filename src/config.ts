@@ -16,7 +16,11 @@ const configSchema = z.strictObject({
     .strictObject({
       host: z.string().min(1).default('127.0.0.1'),
       port: z.coerce.number().int().min(0).max(65535).default(8080),
-      bodyLimitBytes: z.coerce.number().int().positive().default(64 * 1024 * 1024),
+      bodyLimitBytes: z.coerce
+        .number()
+        .int()
+        .positive()
+        .default(64 * 1024 * 1024),
     })
     .prefault({}),
   lists: z
@@ -25,7 +29,11 @@ const configSchema = z.strictObject({
       mode: z.enum(['auto', 'official', 'local']).default('auto'),
       localDir: z.string().min(1).default('../shared/data'),
       loadOnStart: z.coerce.boolean().default(true),
-      maxFileBytes: z.coerce.number().int().positive().default(256 * 1024 * 1024),
+      maxFileBytes: z.coerce
+        .number()
+        .int()
+        .positive()
+        .default(256 * 1024 * 1024),
       fetchTimeoutMs: z.coerce.number().int().positive().default(30_000),
       urls: z.record(z.string(), z.url()).default({}),
     })
@@ -96,7 +104,9 @@ function readConfigFile(env: NodeJS.ProcessEnv): Record<string, unknown> {
   const path = resolve(explicit ?? 'puente.config.json');
   if (!existsSync(path)) {
     if (explicit !== undefined) {
-      throw new ConfigError(`config file not found: ${path} (PUENTE_CONFIG)`, { field: 'PUENTE_CONFIG' });
+      throw new ConfigError(`config file not found: ${path} (PUENTE_CONFIG)`, {
+        field: 'PUENTE_CONFIG',
+      });
     }
     return {};
   }

@@ -61,10 +61,17 @@ async function loadListsOnFirstStart(services: Services): Promise<void> {
       },
     });
     if (loaded.fallbackReason !== undefined) {
-      log.warn({ reason: loaded.fallbackReason, localDir: lists.localDir }, 'official lists unreachable; loaded the local folder');
+      log.warn(
+        { reason: loaded.fallbackReason, localDir: lists.localDir },
+        'official lists unreachable; loaded the local folder',
+      );
     }
     log.info(
-      { origin: loaded.origin, publications: loaded.report.outcomes.length, unclaimed: loaded.report.unclaimed },
+      {
+        origin: loaded.origin,
+        publications: loaded.report.outcomes.length,
+        unclaimed: loaded.report.unclaimed,
+      },
       'lists loaded',
     );
   } catch (error) {

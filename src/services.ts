@@ -55,6 +55,8 @@ function currentLists(store: WatchlistStore): ListSnapshotSource {
         contentHash: publication.contentHash,
       })),
     entriesOf: async (versions) =>
-      (await Promise.all(versions.map((version) => store.listEntries(version.publicationId)))).flat(),
+      (
+        await Promise.all(versions.map((version) => store.listEntries(version.publicationId)))
+      ).flat(),
   };
 }

@@ -26,6 +26,9 @@ const LEGAL_SPELLINGS: readonly (readonly string[])[] = [
   ['CO., LTD.', 'CO. LTD.', 'CO LTD', 'COMPANY LIMITED'],
   ['CO.', 'COMPANY'],
   ['GMBH', 'G.M.B.H.'],
+  ['OPEN JOINT STOCK COMPANY', 'OPEN JSC', 'OJSC'],
+  ['CLOSED JOINT STOCK COMPANY', 'CLOSED JSC', 'CJSC'],
+  ['PUBLIC JOINT STOCK COMPANY', 'PUBLIC JSC', 'PJSC'],
   ['JSC', 'JOINT STOCK COMPANY'],
   ['S.R.L.', 'SRL'],
 ];
@@ -55,8 +58,15 @@ function findLegalForm(name: string): Found | undefined {
   return best;
 }
 
-/** Legal phrases that open Russian and Belarusian company names; kept in place when shuffling. */
-const LEADING_LEGAL = /^((PUBLIC |OPEN |CLOSED )?JOINT[- ]STOCK COMPANY|LIMITED LIABILITY COMPANY|OOO|AO|PAO|ZAO|OAO)\s+/i;
+/** Only legal forms at the start or the end of a name are respelt (`COMPANY` inside a name is a word). */
+function atEdge(name: string, found: Found | undefined): Found | undefined {
+  if (found === undefined) {
+    return undefined;
+  }
+  const after = name.slice(found.start + found.length).replace(/[\s,.]/g, '');
+  return found.start === 0 || after === '' ? found : undefined;
+}
+
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -67,7 +77,7 @@ export function legalFormRespelling(entry: WatchlistEntry, prng: Prng): string |
   if (entry.entityType !== 'entity') {
     return undefined;
   }
-  const found = findLegalForm(entry.name);
+  const found = atEdge(entry.name, findLegalForm(entry.name));
   if (found === undefined) {
     return `${entry.name} ${prng.pick(['S.A.S.', 'LTDA.', 'S.A.', 'LLC'])}`;
   }
@@ -78,7 +88,7 @@ export function legalFormRespelling(entry: WatchlistEntry, prng: Prng): string |
 
 /** The company name without its legal form (when something distinctive remains). */
 export function dropLegalForm(entry: WatchlistEntry): string | undefined {
-  const found = entry.entityType === 'entity' ? findLegalForm(entry.name) : undefined;
+  const found = entry.entityType === 'entity' ? atEdge(entry.name, findLegalForm(entry.name)) : undefined;
   if (found === undefined) {
     return undefined;
   }
@@ -86,24 +96,37 @@ export function dropLegalForm(entry: WatchlistEntry): string | undefined {
   return rest.split(/\s+/).length >= 1 && rest.length >= 3 ? rest : undefined;
 }
 
-/** The company's words in another order (its legal form stays at the end). */
+/** Words of legal forms, kept in place at either end of a name when its words are shuffled. */
+const LEGAL_WORDS = new Set(
+  `s a sa sas de c v cv r l rl srl ltda ltd limited llc inc corp corporation co company cia compania
+  jsc ojsc cjsc pjsc joint stock open closed public ooo oao zao pao ao gmbh ag bv b nv n plc pvt private
+  pte bhd fze llp lp sarl spa oy ab liability e u eu y en`.split(/\s+/),
+);
+
+const isLegalWord = (word: string): boolean => LEGAL_WORDS.has(fold(word).replace(/[^a-z]/g, ''));
+
+/** The company's words in another order (legal-form words at either end stay in place). */
 export function shuffledCompanyWords(entry: WatchlistEntry, prng: Prng): string | undefined {
   if (entry.entityType !== 'entity') {
     return undefined;
   }
-  const found = findLegalForm(entry.name);
-  const lead = LEADING_LEGAL.exec(entry.name)?.[0] ?? '';
-  const bodyEnd = found === undefined || found.start < lead.length ? entry.name.length : found.start;
-  const body = entry.name.slice(lead.length, bodyEnd);
-  const tail = bodyEnd < entry.name.length ? ` ${entry.name.slice(bodyEnd)}` : '';
-  const words = body.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
-  if (words.length < 2) {
+  const words = entry.name.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
+  let start = 0;
+  while (start < words.length && isLegalWord(words[start]!)) {
+    start++;
+  }
+  let end = words.length;
+  while (end > start && isLegalWord(words[end - 1]!)) {
+    end--;
+  }
+  const body = words.slice(start, end);
+  if (body.length < 2) {
     return undefined;
   }
   for (let attempt = 0; attempt < 5; attempt++) {
-    const shuffled = prng.shuffle(words);
-    if (shuffled.join(' ') !== words.join(' ')) {
-      return (lead + shuffled.join(' ') + tail).trim();
+    const shuffled = prng.shuffle(body);
+    if (shuffled.join(' ') !== body.join(' ')) {
+      return [...words.slice(0, start), ...shuffled, ...words.slice(end)].join(' ');
     }
   }
   return undefined;

@@ -26,12 +26,15 @@ export function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/** `ABDUL`, `ABD`, … open a two-word Arabic name (`Abdul Aziz`), kept as one unit. */
+const ABD = /^abd(ul|el|al|ol|u)?$/;
+
 /** Groups words so that particles stay with the word they introduce. */
 export function units(text: string): string[] {
   const out: string[] = [];
   let pending = '';
   for (const word of text.trim().split(/\s+/).filter(Boolean)) {
-    if (PARTICLES.has(fold(word))) {
+    if (PARTICLES.has(fold(word)) || ABD.test(fold(word))) {
       pending += `${word} `;
     } else {
       out.push(pending + word);

@@ -43,7 +43,7 @@ export const VARIATIONS: readonly Variation[] = [
   { kind: 'initials', make: initials },
   { kind: 'shuffled-company-words', make: shuffledCompanyWords },
   { kind: 'combination', make: combination },
-  { kind: 'cyrillic', make: (e) => (e.entityType === 'individual' ? toCyrillic(naturalOrder(e)) : undefined) },
+  { kind: 'cyrillic', make: (e) => (e.entityType === 'individual' ? toCyrillic(naturalOrder(e), isHispanic(e)) : undefined) },
   { kind: 'arabic', make: (e) => (e.entityType === 'individual' ? toArabic(naturalOrder(e)) : undefined) },
 ];
 

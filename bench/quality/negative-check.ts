@@ -19,15 +19,17 @@ export function plainWords(name: string): string[] {
 }
 
 const IGNORED = new Set(
-  'de del la las los y el al sa sas ltda ltd llc inc corp cia co en c s a cv rl eu sca limitada sociedad por acciones simplificada anonima capital variable compania company limited'.split(
-    ' ',
-  ),
+  `de del la las los y el al sa sas ltda ltd llc inc corp cia co en c s a cv rl eu sca srl limitada
+  sociedad por acciones simplificada anonima capital variable compania company limited liability
+  ooo oao zao pao ao jsc ojsc cjsc pjsc joint stock open closed public gmbh ag bv nv plc pvt private
+  pte bhd fze llp lp sarl spa oy ab corporation incorporated aktsionernoe obshchestvo`.split(/\s+/),
 );
 
 /** Spanish sound classes: b/v, y/ll, s/z/c(e,i), silent h, qu/k/c, x/j/g(e,i). */
 function sound(word: string): string {
   return word
     .replace(/ll/g, 'y')
+    .replace(/y(?![aeiou])/g, 'i')
     .replace(/v/g, 'b')
     .replace(/qu(?=[ei])/g, 'k')
     .replace(/c(?=[ei])/g, 's')

@@ -47,11 +47,15 @@ function convert(word: string, table: readonly (readonly [string, string])[]): s
   return out;
 }
 
-/** The name in Cyrillic letters (words kept apart). */
-export function toCyrillic(name: string): string {
+/**
+ * The name in Cyrillic letters (words kept apart). Russian writes a Spanish `J` as `Х`
+ * (`JOSE` → `ХОСЕ`) but an English or Arabic `J` as `ДЖ` (`JAMAL` → `ДЖАМАЛ`).
+ */
+export function toCyrillic(name: string, spanish: boolean): string {
+  const table: readonly (readonly [string, string])[] = spanish ? LATIN_TO_CYRILLIC : [['j', 'дж'], ...LATIN_TO_CYRILLIC];
   return plain(name)
     .split(' ')
-    .map((word) => convert(word, LATIN_TO_CYRILLIC))
+    .map((word) => convert(word, table))
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join(' ');
 }

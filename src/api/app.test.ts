@@ -20,7 +20,9 @@ afterEach(async () => {
 function upload(name: string, content: string | Uint8Array, query = ''): Promise<Response> {
   const form = new FormData();
   form.append('file', new Blob([content]), name);
-  return Promise.resolve(app.request(`/lists/publications${query}`, { method: 'POST', body: form }));
+  return Promise.resolve(
+    app.request(`/lists/publications${query}`, { method: 'POST', body: form }),
+  );
 }
 
 const fixture = (name: string) => readFileSync(join(HISTORY_FIXTURE, name));
@@ -33,12 +35,23 @@ async function ingestBoth(): Promise<void> {
 describe('HTTP API', () => {
   it('answers health and serves the OpenAPI 3.1 document and the docs page', async () => {
     expect(await (await app.request('/health')).json()).toEqual({ status: 'ok', store: 'sqlite' });
-    const doc = (await (await app.request('/openapi.json')).json()) as { openapi: string; paths: Record<string, object> };
+    const doc = (await (await app.request('/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, object>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/health', '/lists', '/lists/publications', '/lists/diff', '/lists/entries/{entryId}']),
+      expect.arrayContaining([
+        '/health',
+        '/lists',
+        '/lists/publications',
+        '/lists/diff',
+        '/lists/entries/{entryId}',
+      ]),
     );
-    expect(Object.keys(doc.paths['/lists/publications'] ?? {})).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(Object.keys(doc.paths['/lists/publications'] ?? {})).toEqual(
+      expect.arrayContaining(['get', 'post']),
+    );
     const page = await (await app.request('/docs')).text();
     expect(page).toContain('/docs/assets/api-reference.js');
     const script = await app.request('/docs/assets/api-reference.js');
@@ -49,11 +62,19 @@ describe('HTTP API', () => {
   it('ingests uploads, then reports status, publications, diffs and entries', async () => {
     await ingestBoth();
     const again = await upload('sdn-2024-05-02.csv', fixture('sdn-2024-05-02.csv'));
-    expect(((await again.json()) as { publications: { created: boolean }[] }).publications[0]?.created).toBe(false);
-    const status = (await (await app.request('/lists')).json()) as { sources: { source: string; current: { publishedAt: string } }[] };
-    expect(status.sources).toEqual([expect.objectContaining({ source: 'ofac-sdn', publications: 2 })]);
+    expect(
+      ((await again.json()) as { publications: { created: boolean }[] }).publications[0]?.created,
+    ).toBe(false);
+    const status = (await (await app.request('/lists')).json()) as {
+      sources: { source: string; current: { publishedAt: string } }[];
+    };
+    expect(status.sources).toEqual([
+      expect.objectContaining({ source: 'ofac-sdn', publications: 2 }),
+    ]);
     expect(status.sources[0]?.current.publishedAt).toBe('2024-05-02');
-    const diff = (await (await app.request('/lists/diff?from=ofac-sdn@previous&to=ofac-sdn')).json()) as {
+    const diff = (await (
+      await app.request('/lists/diff?from=ofac-sdn@previous&to=ofac-sdn')
+    ).json()) as {
       counts: Record<string, number>;
       changed: { entryId: string; changes: { field: string }[] }[];
     };
@@ -65,7 +86,9 @@ describe('HTTP API', () => {
     };
     expect(entry.entry.aliases).toEqual([expect.objectContaining({ name: 'JUANCHO' })]);
     expect(entry.history).toHaveLength(2);
-    const publications = (await (await app.request('/lists/publications?source=ofac-sdn')).json()) as { publications: unknown[] };
+    const publications = (await (
+      await app.request('/lists/publications?source=ofac-sdn')
+    ).json()) as { publications: unknown[] };
     expect(publications.publications).toHaveLength(2);
   });
 
@@ -104,15 +127,26 @@ describe('HTTP API', () => {
     expect(((await malformed.json()) as { code: string }).code).toBe('parse_failed');
     const unknown = await upload('notes.txt', 'hello');
     expect(unknown.status).toBe(422);
-    const unsafe = await upload('consolidated.xml', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><CONSOLIDATED_LIST/>');
+    const unsafe = await upload(
+      'consolidated.xml',
+      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><CONSOLIDATED_LIST/>',
+    );
     expect(((await unsafe.json()) as { code: string }).code).toBe('unsafe_input');
     const big = await upload('sdn.csv', 'x'.repeat(50_000));
     expect(big.status).toBe(413);
     expect(((await big.json()) as { code: string }).code).toBe('input_too_large');
-    const traversal = await app.request('/lists/publications?name=../../etc/passwd', { method: 'POST', body: 'x' });
+    const traversal = await app.request('/lists/publications?name=../../etc/passwd', {
+      method: 'POST',
+      body: 'x',
+    });
     expect(traversal.status).toBe(400);
-    const empty = await app.request('/lists/publications', { method: 'POST', body: new FormData() });
+    const empty = await app.request('/lists/publications', {
+      method: 'POST',
+      body: new FormData(),
+    });
     expect(empty.status).toBe(400);
-    expect(((await (await app.request('/lists')).json()) as { sources: unknown[] }).sources).toEqual([]);
+    expect(
+      ((await (await app.request('/lists')).json()) as { sources: unknown[] }).sources,
+    ).toEqual([]);
   });
 });

@@ -24,9 +24,12 @@ export function createApp(services: Services): OpenAPIHono {
       if (!result.success) {
         const issue = result.error.issues[0];
         const field = issue?.path.join('.') ?? '';
-        throw new ValidationError(`${field === '' ? 'request' : field}: ${issue?.message ?? 'invalid'}`, {
-          field,
-        });
+        throw new ValidationError(
+          `${field === '' ? 'request' : field}: ${issue?.message ?? 'invalid'}`,
+          {
+            field,
+          },
+        );
       }
       return undefined;
     },
@@ -42,7 +45,9 @@ export function createApp(services: Services): OpenAPIHono {
     }),
   );
   app.onError(createErrorHandler(services.logger));
-  app.notFound((c) => c.json({ code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404));
+  app.notFound((c) =>
+    c.json({ code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404),
+  );
   registerHealthRoutes(app, services.store.kind);
   registerListRoutes(app, services);
   registerScreeningRoutes(app, services);

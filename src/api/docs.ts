@@ -25,7 +25,9 @@ export function registerDocsRoutes(app: OpenAPIHono): void {
   app.get('/docs', Scalar({ url: '/openapi.json', cdn: SCRIPT_PATH, pageTitle: 'Puente API' }));
   let script: Promise<Buffer> | undefined;
   app.get(SCRIPT_PATH, async (c) => {
-    script ??= readFile(createRequire(import.meta.url).resolve('@scalar/api-reference/browser/standalone.js'));
+    script ??= readFile(
+      createRequire(import.meta.url).resolve('@scalar/api-reference/browser/standalone.js'),
+    );
     c.header('content-type', 'text/javascript; charset=utf-8');
     c.header('cache-control', 'public, max-age=86400');
     return c.body(new Uint8Array(await script));

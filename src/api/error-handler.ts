@@ -20,6 +20,9 @@ const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   input_too_large: 413,
   source_unavailable: 502,
   config_invalid: 500,
+  unauthenticated: 401,
+  forbidden: 403,
+  rate_limited: 429,
   internal_error: 500,
 };
 

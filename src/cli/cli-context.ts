@@ -17,7 +17,8 @@ export interface GlobalOptions {
 
 /** Loads the configuration for a command, applying global flags and command overrides. */
 export function configFor(global: GlobalOptions, overrides: ConfigOverrides = {}) {
-  const env = global.config === undefined ? process.env : { ...process.env, PUENTE_CONFIG: global.config };
+  const env =
+    global.config === undefined ? process.env : { ...process.env, PUENTE_CONFIG: global.config };
   return loadConfig(env, {
     db: global.db,
     // Commands print their own output; logs stay quiet unless asked for.

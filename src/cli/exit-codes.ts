@@ -16,6 +16,9 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
   conflict: 75,
   source_unavailable: 69,
   config_invalid: 78,
+  unauthenticated: 77,
+  forbidden: 77,
+  rate_limited: 75,
   internal_error: 70,
 };
 

@@ -16,14 +16,21 @@ const number = (value: number) => value.toLocaleString('en-US');
 export function formatReport(report: ParseReport): string[] {
   const facts = report.facts;
   const percent = report.fragments === 0 ? 0 : (100 * report.unparsedFragments) / report.fragments;
-  const warnings = Object.entries(report.warningCounts).map(([code, count]) => `${code} ${number(count)}`);
+  const warnings = Object.entries(report.warningCounts).map(
+    ([code, count]) => `${code} ${number(count)}`,
+  );
   return [
     `  facts: aliases ${number(facts.aliases ?? 0)} (weak ${number(facts.weakAliases ?? 0)}), addresses ${number(facts.addresses ?? 0)}, ` +
       `dates of birth ${number(facts.birthDates ?? 0)}, documents ${number(facts.documents ?? 0)}, ` +
       `links ${number(facts.links ?? 0)} (resolved ${number(report.linksResolved)})`,
     `  remark fragments: ${number(report.fragments)}, unparsed ${number(report.unparsedFragments)} (${percent.toFixed(2)}%)`,
     `  warnings: ${warnings.length === 0 ? 'none' : warnings.join(', ')}`,
-    ...report.warnings.slice(0, 5).map((issue) => `    ${issue.file}${issue.line === undefined ? '' : `:${issue.line}`}: ${issue.message}`),
+    ...report.warnings
+      .slice(0, 5)
+      .map(
+        (issue) =>
+          `    ${issue.file}${issue.line === undefined ? '' : `:${issue.line}`}: ${issue.message}`,
+      ),
   ];
 }
 
@@ -39,7 +46,9 @@ export function formatIngest(report: IngestReport): string[] {
     );
   }
   for (const file of report.unclaimed) {
-    lines.push(`skipped ${file}: no list source recognised it on its own (e.g. alt.csv without its sdn.csv)`);
+    lines.push(
+      `skipped ${file}: no list source recognised it on its own (e.g. alt.csv without its sdn.csv)`,
+    );
   }
   return lines;
 }
@@ -51,7 +60,14 @@ export function formatStatus(sources: readonly SourceStatus[]): string[] {
   }
   return formatTable(
     ['source', 'current', 'published', 'entries', 'publications', 'ingested'],
-    sources.map((s) => [s.source, `#${s.current.id}`, s.current.publishedAt, number(s.current.entryCount), String(s.publications), s.current.ingestedAt]),
+    sources.map((s) => [
+      s.source,
+      `#${s.current.id}`,
+      s.current.publishedAt,
+      number(s.current.entryCount),
+      String(s.publications),
+      s.current.ingestedAt,
+    ]),
   );
 }
 
@@ -59,21 +75,47 @@ export function formatStatus(sources: readonly SourceStatus[]): string[] {
 export function formatPublications(publications: readonly Publication[]): string[] {
   return formatTable(
     ['id', 'source', 'published', 'entries', 'content hash', 'files'],
-    publications.map((p) => [`#${p.id}`, p.source, p.publishedAt, number(p.entryCount), p.contentHash.slice(0, 12), p.files.join(', ')]),
+    publications.map((p) => [
+      `#${p.id}`,
+      p.source,
+      p.publishedAt,
+      number(p.entryCount),
+      p.contentHash.slice(0, 12),
+      p.files.join(', '),
+    ]),
   );
 }
 
 /** A diff, with up to `limit` entries per section. */
 export function formatDiff(diff: PublicationDiff, limit: number): string[] {
-  const head = `${diff.from.source}: #${diff.from.id} (${diff.from.publishedAt}) → #${diff.to.id} (${diff.to.publishedAt}): ` +
+  const head =
+    `${diff.from.source}: #${diff.from.id} (${diff.from.publishedAt}) → #${diff.to.id} (${diff.to.publishedAt}): ` +
     `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed, ${diff.unchanged} unchanged`;
   const section = <T>(title: string, items: readonly T[], render: (item: T) => string) =>
-    items.length === 0 ? [] : [title, ...items.slice(0, limit).map(render), ...(items.length > limit ? [`  … ${items.length - limit} more`] : [])];
+    items.length === 0
+      ? []
+      : [
+          title,
+          ...items.slice(0, limit).map(render),
+          ...(items.length > limit ? [`  … ${items.length - limit} more`] : []),
+        ];
   return [
     head,
-    ...section('added:', diff.added, (e) => `  + ${e.entryId}  ${e.name}  [${e.programs.join(', ')}]`),
-    ...section('removed:', diff.removed, (e) => `  - ${e.entryId}  ${e.name}  [${e.programs.join(', ')}]`),
-    ...section('changed:', diff.changed, (e) => `  ~ ${e.entryId}  ${e.name}: ${e.changes.map((c) => c.field).join(', ')}`),
+    ...section(
+      'added:',
+      diff.added,
+      (e) => `  + ${e.entryId}  ${e.name}  [${e.programs.join(', ')}]`,
+    ),
+    ...section(
+      'removed:',
+      diff.removed,
+      (e) => `  - ${e.entryId}  ${e.name}  [${e.programs.join(', ')}]`,
+    ),
+    ...section(
+      'changed:',
+      diff.changed,
+      (e) => `  ~ ${e.entryId}  ${e.name}: ${e.changes.map((c) => c.field).join(', ')}`,
+    ),
   ];
 }
 
@@ -91,22 +133,72 @@ export function formatEntry(view: EntryView): string[] {
 }
 
 function factLines(e: WatchlistEntry): string[] {
-  const list = (title: string, values: readonly string[]) => (values.length === 0 ? [] : [`  ${title}: ${values.join('; ')}`]);
+  const list = (title: string, values: readonly string[]) =>
+    values.length === 0 ? [] : [`  ${title}: ${values.join('; ')}`];
   return [
     ...(e.title === undefined ? [] : [`  title: ${e.title}`]),
-    ...list('aliases', e.aliases.map((a) => `${a.name} (${a.type}${a.strength === 'weak' ? ', weak' : ''})`)),
-    ...list('dates of birth', e.birthDates.map((d) => d.text)),
-    ...list('places of birth', e.birthPlaces.map((d) => d.value)),
-    ...list('nationality', e.nationalities.map((d) => d.value)),
-    ...list('citizenship', e.citizenships.map((d) => d.value)),
+    ...list(
+      'aliases',
+      e.aliases.map((a) => `${a.name} (${a.type}${a.strength === 'weak' ? ', weak' : ''})`),
+    ),
+    ...list(
+      'dates of birth',
+      e.birthDates.map((d) => d.text),
+    ),
+    ...list(
+      'places of birth',
+      e.birthPlaces.map((d) => d.value),
+    ),
+    ...list(
+      'nationality',
+      e.nationalities.map((d) => d.value),
+    ),
+    ...list(
+      'citizenship',
+      e.citizenships.map((d) => d.value),
+    ),
     ...(e.gender === undefined ? [] : [`  gender: ${e.gender.value}`]),
-    ...list('documents', e.documents.map((d) => `${d.label} ${d.number}${d.country === undefined ? '' : ` (${d.country})`}${d.checkDigitValid === false ? ' [check digit invalid]' : ''}`)),
-    ...list('addresses', e.addresses.map((a) => [a.street, a.city, a.cityStateProvincePostal, a.stateProvince, a.postalCode, a.country].filter(Boolean).join(', '))),
-    ...list('links', e.links.map((l) => `${l.relation} ${l.name}${l.targetSourceId === undefined ? '' : ` → ${e.source}:${l.targetSourceId}`}`)),
-    ...list('websites', e.websites.map((w) => w.value)),
-    ...list('e-mails', e.emails.map((w) => w.value)),
-    ...list('phones', e.phones.map((w) => w.value)),
-    ...list('other', e.otherFacts.map((f) => `${f.label} ${f.value}`)),
-    ...list('unparsed', e.unparsed.map((f) => f.text)),
+    ...list(
+      'documents',
+      e.documents.map(
+        (d) =>
+          `${d.label} ${d.number}${d.country === undefined ? '' : ` (${d.country})`}${d.checkDigitValid === false ? ' [check digit invalid]' : ''}`,
+      ),
+    ),
+    ...list(
+      'addresses',
+      e.addresses.map((a) =>
+        [a.street, a.city, a.cityStateProvincePostal, a.stateProvince, a.postalCode, a.country]
+          .filter(Boolean)
+          .join(', '),
+      ),
+    ),
+    ...list(
+      'links',
+      e.links.map(
+        (l) =>
+          `${l.relation} ${l.name}${l.targetSourceId === undefined ? '' : ` → ${e.source}:${l.targetSourceId}`}`,
+      ),
+    ),
+    ...list(
+      'websites',
+      e.websites.map((w) => w.value),
+    ),
+    ...list(
+      'e-mails',
+      e.emails.map((w) => w.value),
+    ),
+    ...list(
+      'phones',
+      e.phones.map((w) => w.value),
+    ),
+    ...list(
+      'other',
+      e.otherFacts.map((f) => `${f.label} ${f.value}`),
+    ),
+    ...list(
+      'unparsed',
+      e.unparsed.map((f) => f.text),
+    ),
   ];
 }

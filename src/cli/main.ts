@@ -16,10 +16,21 @@ import { EXIT_CODES, EXIT_UNEXPECTED } from './exit-codes.js';
 /** Builds the program (exported for tests). */
 export function buildProgram(): Command {
   const program = new Command('puente')
-    .description('Puente: watchlists and screening for the Colombia–US agreement against drug trafficking')
+    .description(
+      'Puente: watchlists and screening for the Colombia–US agreement against drug trafficking',
+    )
     .version('0.1.0')
-    .addOption(new Option('--db <location>', 'SQLite file path or postgres:// URL (default ./puente.db)').env('PUENTE_DB'))
-    .addOption(new Option('--config <file>', 'JSON config file (default ./puente.config.json)').env('PUENTE_CONFIG'))
+    .addOption(
+      new Option(
+        '--db <location>',
+        'SQLite file path or postgres:// URL (default ./puente.db)',
+      ).env('PUENTE_DB'),
+    )
+    .addOption(
+      new Option('--config <file>', 'JSON config file (default ./puente.config.json)').env(
+        'PUENTE_CONFIG',
+      ),
+    )
     .addOption(new Option('--log-level <level>', 'log level for stderr').env('PUENTE_LOG_LEVEL'))
     .exitOverride()
     .showHelpAfterError();
@@ -49,6 +60,8 @@ function reportError(error: unknown): number {
     process.stderr.write(`puente: error [${error.code}]: ${error.message}\n`);
     return EXIT_CODES[error.code];
   }
-  process.stderr.write(`puente: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `puente: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   return EXIT_UNEXPECTED;
 }

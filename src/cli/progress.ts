@@ -19,7 +19,11 @@ export function createProgress(enabled: boolean): ProgressReporter {
     return { publication: () => undefined, step: () => undefined, stop: () => undefined };
   }
   const bar = new SingleBar(
-    { format: '{label} [{bar}] {percentage}% | {value}/{total}', stream: process.stderr, hideCursor: true },
+    {
+      format: '{label} [{bar}] {percentage}% | {value}/{total}',
+      stream: process.stderr,
+      hideCursor: true,
+    },
     Presets.shades_classic,
   );
   let started = false;

@@ -16,6 +16,9 @@ export type ErrorCode =
   | 'unsafe_input'
   | 'source_unavailable'
   | 'config_invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'rate_limited'
   | 'internal_error';
 
 /** Where in an input a problem was found. All parts optional; the more the better. */
@@ -30,7 +33,12 @@ export class PuenteError extends Error {
   readonly code: ErrorCode;
   readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}, cause?: unknown) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: Record<string, unknown> = {},
+    cause?: unknown,
+  ) {
     super(message, cause === undefined ? undefined : { cause });
     this.name = new.target.name;
     this.code = code;
@@ -98,6 +106,32 @@ export class SourceUnavailableError extends PuenteError {
 export class ConfigError extends PuenteError {
   constructor(message: string, details: Record<string, unknown> = {}) {
     super('config_invalid', message, details);
+  }
+}
+
+/**
+ * The caller is not (or no longer) authenticated. Messages stay generic on purpose: they never
+ * say whether the user exists, the password was wrong or the account is locked.
+ */
+export class AuthenticationError extends PuenteError {
+  constructor(message = 'authentication required', details: Record<string, unknown> = {}) {
+    super('unauthenticated', message, details);
+  }
+}
+
+/** The caller is authenticated but lacks the permission for this action. */
+export class AccessDeniedError extends PuenteError {
+  constructor(message = 'not permitted', details: Record<string, unknown> = {}) {
+    super('forbidden', message, details);
+  }
+}
+
+/** Too many attempts from one identity or address; `retryAfterSeconds` says when to retry. */
+export class RateLimitedError extends PuenteError {
+  constructor(retryAfterSeconds: number) {
+    super('rate_limited', `too many attempts; retry in ${retryAfterSeconds} s`, {
+      retryAfterSeconds,
+    });
   }
 }
 

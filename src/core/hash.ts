@@ -6,25 +6,28 @@ export function sha256Hex(data: string | Uint8Array): string {
 }
 
 /**
- * Stable JSON: object keys sorted recursively, so equal values hash equally whatever the
- * insertion order. Used for content hashes of entries.
+ * Stable JSON: object keys sorted recursively (undefined properties dropped, as `JSON.stringify`
+ * does), so equal values hash equally whatever the insertion order. Used for content hashes of
+ * entries. Written as one recursive pass because ingest serializes every entry of a publication.
  */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return write(value) ?? 'null';
 }
 
-function sortKeys(value: unknown): unknown {
+function write(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') {
+    return JSON.stringify(value) as string | undefined;
+  }
   if (Array.isArray(value)) {
-    return value.map(sortKeys);
+    return `[${value.map((item) => write(item) ?? 'null').join(',')}]`;
   }
-  if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    return Object.fromEntries(
-      Object.keys(record)
-        .filter((key) => record[key] !== undefined)
-        .sort()
-        .map((key) => [key, sortKeys(record[key])]),
-    );
+  const record = value as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const key of Object.keys(record).sort()) {
+    const text = write(record[key]);
+    if (text !== undefined) {
+      parts.push(`${JSON.stringify(key)}:${text}`);
+    }
   }
-  return value;
+  return `{${parts.join(',')}}`;
 }

@@ -101,6 +101,9 @@ const LEGAL_FORMS: readonly LegalForm[] = [
       'joint public stock company',
       'public stock company',
       'joint stock',
+      'open jsc',
+      'closed jsc',
+      'public jsc',
       'joint',
       'stock',
     ],
@@ -211,9 +214,12 @@ function matchesAt(words: readonly string[], spelling: Spelling, start: number):
 /** Shortest legal word corrected for typos (shorter ones are too close to ordinary words). */
 const MIN_CORRECTED_LENGTH = 4;
 
-/** Every word used in a legal-form spelling, long enough to be corrected. */
+/** Every word used in a legal-form spelling. */
+const ALL_LEGAL_WORDS: ReadonlySet<string> = new Set(SPELLINGS.flatMap((s) => s.words));
+
+/** Legal words long enough to be corrected. */
 const LEGAL_WORDS: ReadonlySet<string> = new Set(
-  SPELLINGS.flatMap((s) => s.words).filter((word) => word.length >= MIN_CORRECTED_LENGTH),
+  [...ALL_LEGAL_WORDS].filter((word) => word.length >= MIN_CORRECTED_LENGTH),
 );
 
 /** Legal words by their one-letter deletions, to recognise `LIIMTED` as `LIMITED`. */
@@ -231,7 +237,7 @@ function oneDeletions(word: string): string[] {
  * listed `POINT` never turns into `JOINT`.
  */
 export function correctLegalWord(word: string): string {
-  if (word.length < MIN_CORRECTED_LENGTH - 1 || LEGAL_WORDS.has(word)) {
+  if (word.length < MIN_CORRECTED_LENGTH - 1 || ALL_LEGAL_WORDS.has(word)) {
     return word;
   }
   for (const key of oneDeletions(word)) {

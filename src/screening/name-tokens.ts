@@ -107,6 +107,10 @@ const ARTICLES = new Set(['al', 'el', 'ul', 'ar', 'as', 'ad', 'at', 'an', 'az', 
 const DIN = new Set(['din', 'deen', 'dine', 'dean']);
 /** `…uddin` written as a separate word (`SIRAJ UDDIN`, `NUR EDDINE`). */
 const DIN_WORD = /^(?:u|e|a|o|i)d+(?:in|een|ine)$/;
+/** `Allah` after the article (`NUR AL-LAH`, Arabic `نور الله` read `nur al lh`). */
+const LAH = new Set(['lah', 'lh', 'llah', 'lla']);
+/** `Allah` as a separate word (`NUR ALLAH`, `HIDAYAT ULLAH`). */
+const ALLAH = new Set(['allah', 'ullah', 'ulla', 'illah', 'ollah']);
 
 /**
  * Writes Arabic compound names as one word, however they were split: `ABD AL-MALIK`,
@@ -133,10 +137,10 @@ function compoundLength(words: readonly RoledWord[], i: number): number {
   if (next === undefined) {
     return 1;
   }
-  if (ARTICLES.has(next) && after !== undefined && (ABD.has(words[i]!.text) || DIN.has(after))) {
+  if (ARTICLES.has(next) && after !== undefined && (ABD.has(words[i]!.text) || DIN.has(after) || LAH.has(after))) {
     return 3;
   }
-  if (DIN_WORD.test(next)) {
+  if (DIN_WORD.test(next) || ALLAH.has(next)) {
     return 2;
   }
   return ABD.has(words[i]!.text) && !ARTICLES.has(next) && !PARTICLES.has(next) ? 2 : 1;
@@ -144,11 +148,13 @@ function compoundLength(words: readonly RoledWord[], i: number): number {
 
 const ABD_PREFIX = /^(?:abdul|abdel|abdal|abdol|abdu|abd)(?=..)/;
 const DIN_SUFFIX = /^(.{3,}?)(?:[uaeoi]l?d+(?:in|een|ine)|aldin|aldeen|eldin|eldine)$/;
+const ALLAH_SUFFIX = /^(.{2,}?)(?:ullah|ulla|ollah|allah|illah|ullh|allh)$/;
 
 /**
  * One spelling for compound names: `abdul` + name (`ABDELMALEK`, `ABD AL-MALIK`, `ABDURRAHMAN`
- * → `abdulmalek`, `abdulmalik`, `abdulrahman`) and name + `uddin` (`SAIF AL-DIN`, `SAIFUDDIN`,
- * `SAYF EDDINE` → `saifuddin`, `sayfuddin`). Only the connecting part changes; the names
+ * → `abdulmalek`, `abdulmalik`, `abdulrahman`), name + `uddin` (`SAIF AL-DIN`, `SAIFUDDIN`,
+ * `SAYF EDDINE` → `saifuddin`, `sayfuddin`) and name + `ullah` (`NUR ALLAH`, `NURULLAH`,
+ * `نور الله` → `nurullah`). Only the connecting part changes; the names
  * themselves still go through typo, phonetic and skeleton matching.
  */
 export function canonicalCompound(text: string): string {
@@ -162,7 +168,11 @@ export function canonicalCompound(text: string): string {
     out = `abdul${rest[0] === rest[1] ? rest.slice(1) : rest}`;
   }
   const din = DIN_SUFFIX.exec(out);
-  return din === null ? out : `${din[1]!}uddin`;
+  if (din !== null) {
+    return `${din[1]!}uddin`;
+  }
+  const allah = ALLAH_SUFFIX.exec(out);
+  return allah === null ? out : `${allah[1]!}ullah`;
 }
 
 function legalToken(words: readonly RoledWord[], id: string): NameToken {

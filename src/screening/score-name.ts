@@ -82,9 +82,16 @@ export function scoreName(data: IndexData, query: PreparedQuery, nameId: number)
  * replaced by another is evidence of a different party, so it costs more than the two
  * coverages alone would say.
  */
-export const CONFLICT_PENALTY = 0.5;
+export const CONFLICT_PENALTY = 0.25;
 
-/** The smaller of the unmatched distinctive shares of the query and of the list name. */
+/**
+ * Weight of one rare word (IDF of a word in about five entries): a substitution of at least that
+ * much takes the full penalty, whatever the length of the names, so a 15-word company that
+ * differs in one distinctive word is still told apart.
+ */
+const CONFLICT_REFERENCE_WEIGHT = 8;
+
+/** How much of a substitution there is, 0..1 (see `CONFLICT_PENALTY`). */
 function conflictShare(data: IndexData, query: PreparedQuery, nameId: number, pairs: readonly AlignedPair[]): number {
   const names = data.names;
   const start = names.start[nameId]!;
@@ -101,8 +108,7 @@ function conflictShare(data: IndexData, query: PreparedQuery, nameId: number, pa
       listUnmatched += names.tokenWeights[start + j]!;
     }
   }
-  const listTotal = names.totalWeight[nameId]!;
-  return Math.min(queryUnmatched / Math.max(query.totalWeight, 1e-9), listUnmatched / Math.max(listTotal, 1e-9));
+  return Math.min(1, Math.min(queryUnmatched, listUnmatched) / CONFLICT_REFERENCE_WEIGHT);
 }
 
 /** Every plausible pairing with its similarity. */

@@ -9,7 +9,11 @@
 import type { WatchlistEntry } from '../watchlist/watchlist-entry.js';
 import { entryId } from '../watchlist/watchlist-entry.js';
 import { screen } from './screen.js';
-import { buildScreeningIndex, patchScreeningIndex, type ScreeningIndex } from './screening-index.js';
+import {
+  buildScreeningIndex,
+  patchScreeningIndex,
+  type ScreeningIndex,
+} from './screening-index.js';
 import type { ScreeningMatch, ScreeningOptions, ScreeningQuery } from './screening-types.js';
 import { DEFAULT_THRESHOLD } from './threshold.js';
 
@@ -72,7 +76,11 @@ export class ScreeningService {
   }
 
   /** The index, entries and versions in use (batch workers build their own from the entries). */
-  async snapshot(): Promise<{ index: ScreeningIndex; entries: readonly WatchlistEntry[]; lists: readonly ListVersion[] }> {
+  async snapshot(): Promise<{
+    index: ScreeningIndex;
+    entries: readonly WatchlistEntry[];
+    lists: readonly ListVersion[];
+  }> {
     const state = await this.#current();
     return { index: state.index, entries: state.entries, lists: state.versions };
   }
@@ -107,7 +115,8 @@ export class ScreeningService {
   async #build(previous: IndexState | undefined): Promise<IndexState> {
     const versions = await this.#source.currentVersions();
     const entries = await this.#source.entriesOf(versions);
-    const index = previous === undefined ? buildScreeningIndex(entries) : patchIndex(previous, entries);
+    const index =
+      previous === undefined ? buildScreeningIndex(entries) : patchIndex(previous, entries);
     this.#checkedAt = Date.now();
     return { index, versions, entries, key: versionKey(versions) };
   }
@@ -123,5 +132,8 @@ function patchIndex(previous: IndexState, entries: readonly WatchlistEntry[]): S
 }
 
 function versionKey(versions: readonly ListVersion[]): string {
-  return versions.map((v) => `${v.source}#${v.publicationId}`).sort().join(',');
+  return versions
+    .map((v) => `${v.source}#${v.publicationId}`)
+    .sort()
+    .join(',');
 }

@@ -82,12 +82,15 @@ function digraphSound(t: string, i: number, c: string, next: string): [string, n
   }
 }
 
-/** Consonant classes used by the skeleton: labials, velars, sibilants, g/j. */
+/**
+ * Consonant classes used by the skeleton: labials (Arabic has no `p` or `v` and writes them `ب`
+ * and `ف`), velars, sibilants, g/j.
+ */
 const SKELETON_CLASS: Readonly<Record<string, string>> = {
   b: 'b',
   p: 'b',
   v: 'b',
-  f: 'f',
+  f: 'b',
   k: 'k',
   q: 'k',
   c: 'k',
@@ -98,9 +101,12 @@ const SKELETON_CLASS: Readonly<Record<string, string>> = {
   x: 's',
 };
 
-/** Digraphs read as one consonant before classing. */
+/**
+ * Digraphs read as one consonant before classing. `kh` joins `h`: Russian writes every foreign
+ * `h` as `х` (`АХМЕД` → `akhmed` for `AHMED`), and Arabic `خ`/`ح` are spelt either way.
+ */
 const SKELETON_DIGRAPHS: Readonly<Record<string, string>> = {
-  kh: 'k',
+  kh: 'h',
   gh: 'g',
   sh: 's',
   ch: 's',
@@ -117,6 +123,11 @@ export function consonantSkeleton(token: string): string {
   for (let i = 0; i < token.length; i++) {
     const c = token[i]!;
     const next = token[i + 1] ?? '';
+    if (c === 't' && next === 's' && token[i + 2] === 'h') {
+      out += 's';
+      i += 2;
+      continue;
+    }
     const pair = next === 'h' || next === 's' ? SKELETON_DIGRAPHS[c + next] : undefined;
     if (pair !== undefined) {
       out += SKELETON_CLASS[pair] ?? pair;

@@ -29,10 +29,17 @@ export const METHODS: readonly TokenMatchMethod[] = [
 export const PHONETIC_SIMILARITY = 0.95;
 /** Same consonant skeleton, one side read from an abjad (`محمد`/`MOHAMMED`). */
 export const ABJAD_SKELETON_SIMILARITY = 0.9;
-/** Same consonant skeleton between Latin spellings (`MUHAMMAD`/`MOHAMED`): weaker evidence. */
-export const LATIN_SKELETON_SIMILARITY = 0.75;
+/** Least similarity kept for a skeleton match between Latin spellings (`MUHAMMAD`/`MOHAMED`). */
+export const LATIN_SKELETON_SIMILARITY = 0.7;
 /** Shortest skeleton trusted between two Latin spellings. */
 const MIN_LATIN_SKELETON = 3;
+
+/**
+ * Factor on typo-like matches of a query word that is itself a listed word. `MENDOZA` and
+ * `MENDEZ`, `MARIO` and `MARIA` are both real names: when the query's spelling exists in the
+ * lists it is more likely another name than a typo, so the fuzzy pairing counts less.
+ */
+export const KNOWN_WORD_FACTOR = 0.85;
 
 /** Packs a method code and a similarity in [0, 1] into one number. */
 export function pack(method: number, similarity: number): number {
@@ -77,13 +84,14 @@ export function expandToken(
     return out;
   }
   const phonetic = spanishPhoneticKey(token.text);
+  const fuzzy = exact === undefined ? 1 : KNOWN_WORD_FACTOR;
   addPhonetic(vocabulary, phonetic, out);
   if (!shallow) {
-    addTypos(vocabulary, marks, token.text, out);
-    addPhoneticTypos(vocabulary, marks, phonetic, out);
+    addTypos(vocabulary, marks, token.text, fuzzy, out);
+    addPhoneticTypos(vocabulary, marks, phonetic, fuzzy, out);
   }
   if (!shallow || isAbjad(token.script)) {
-    addSkeleton(vocabulary, token, out);
+    addSkeleton(vocabulary, token, fuzzy, out);
   }
   return token.script === 'latin' ? out : relabelTransliterated(out);
 }
@@ -103,7 +111,13 @@ function addPhonetic(vocabulary: Vocabulary, phonetic: string, out: Expansions):
 }
 
 /** Phonetic keys one typo apart (`TRUKHILO` → `trujilo` vs `TRUJILLO` → `trujiyo`). */
-function addPhoneticTypos(vocabulary: Vocabulary, marks: TokenMarks, phonetic: string, out: Expansions): void {
+function addPhoneticTypos(
+  vocabulary: Vocabulary,
+  marks: TokenMarks,
+  phonetic: string,
+  factor: number,
+  out: Expansions,
+): void {
   if (phonetic.length <= MIN_PHONETIC_TYPO_LENGTH) {
     return;
   }
@@ -116,7 +130,7 @@ function addPhoneticTypos(vocabulary: Vocabulary, marks: TokenMarks, phonetic: s
       marks.stamp[id] = epoch;
       const other = vocabulary.phonetics[id]!;
       if (boundedEditDistance(phonetic, other, 1) === 1) {
-        offer(out, id, 1, PHONETIC_SIMILARITY * editSimilarity(1, phonetic.length, other.length));
+        offer(out, id, 1, factor * PHONETIC_SIMILARITY * editSimilarity(1, phonetic.length, other.length));
       }
     }
   }
@@ -132,7 +146,13 @@ function nextEpoch(marks: TokenMarks): number {
 }
 
 /** Tokens sharing a deletion key are verified with the bounded edit distance. */
-function addTypos(vocabulary: Vocabulary, marks: TokenMarks, text: string, out: Expansions): void {
+function addTypos(
+  vocabulary: Vocabulary,
+  marks: TokenMarks,
+  text: string,
+  factor: number,
+  out: Expansions,
+): void {
   if (text.length < MIN_FUZZY_LENGTH) {
     return;
   }
@@ -147,14 +167,14 @@ function addTypos(vocabulary: Vocabulary, marks: TokenMarks, text: string, out: 
       const budget = typoBudget(Math.min(text.length, other.length));
       const distance = boundedEditDistance(text, other, budget);
       if (distance > 0 && distance <= budget) {
-        offer(out, id, 2, editSimilarity(distance, text.length, other.length));
+        offer(out, id, 2, factor * editSimilarity(distance, text.length, other.length));
       }
     }
   }
 }
 
 /** Consonant skeletons: trusted when either side was written in Arabic or Hebrew. */
-function addSkeleton(vocabulary: Vocabulary, token: NameToken, out: Expansions): void {
+function addSkeleton(vocabulary: Vocabulary, token: NameToken, factor: number, out: Expansions): void {
   const skeleton = consonantSkeleton(token.text);
   const fromAbjad = isAbjad(token.script);
   if (skeleton === '' || (!fromAbjad && skeleton.length < MIN_LATIN_SKELETON)) {
@@ -164,20 +184,22 @@ function addSkeleton(vocabulary: Vocabulary, token: NameToken, out: Expansions):
     if (fromAbjad || vocabulary.abjad[id] === 1) {
       offer(out, id, 3, ABJAD_SKELETON_SIMILARITY);
     } else {
-      offer(out, id, 1, latinSkeletonSimilarity(token.text, vocabulary.texts[id]!));
+      const similarity = factor * latinSkeletonSimilarity(token.text, vocabulary.texts[id]!);
+      if (similarity >= LATIN_SKELETON_SIMILARITY) {
+        offer(out, id, 1, similarity);
+      }
     }
   }
 }
 
 /**
- * Two Latin spellings with the same consonants differ in vowels (`MOHAMMED`/`MUHAMMAD`,
- * `ABDELMALEK`/`ABDALMALIK`): a vowel costs less than a consonant typo, 0.6 instead of 0.8 per
- * edit over the longer length, and never less than `LATIN_SKELETON_SIMILARITY`.
+ * Two Latin spellings with the same consonants that differ in at most two vowels
+ * (`MOHAMMED`/`MUHAMMAD`, `ABDELMALEK`/`ABDALMALIK`) are priced like typos; more vowel changes
+ * (`PALACIOS`/`VELEZ` share the skeleton `bls`) are not a match.
  */
 function latinSkeletonSimilarity(a: string, b: string): number {
-  const distance = boundedEditDistance(a, b, 3);
-  const longest = Math.max(a.length, b.length);
-  return Math.max(LATIN_SKELETON_SIMILARITY, 1 - (0.6 * distance) / longest);
+  const distance = boundedEditDistance(a, b, 2);
+  return distance > 2 ? 0 : editSimilarity(distance, a.length, b.length);
 }
 
 /** A token read from another script matched through its transliteration, whatever the key. */

@@ -76,9 +76,10 @@ describe('fetchOfficialFiles', () => {
     const slow = await failure('sdn.csv', '/slow');
     expect(slow.code).toBe('source_unavailable');
     expect(slow.message).toContain('timed out');
-    const refused = await fetchOfficialFiles([{ name: 'x', url: 'http://127.0.0.1:1/x' }], options).catch(
-      (error: unknown) => error as PuenteError,
-    );
+    const refused = await fetchOfficialFiles(
+      [{ name: 'x', url: 'http://127.0.0.1:1/x' }],
+      options,
+    ).catch((error: unknown) => error as PuenteError);
     expect(refused).toMatchObject({ code: 'source_unavailable' });
   });
 

@@ -35,7 +35,11 @@ export async function loadConfiguredLists(
   try {
     return { origin: 'official', report: await service.ingestOfficial(undefined, request) };
   } catch (error) {
-    if (settings.mode === 'official' || !(error instanceof PuenteError) || error.code !== 'source_unavailable') {
+    if (
+      settings.mode === 'official' ||
+      !(error instanceof PuenteError) ||
+      error.code !== 'source_unavailable'
+    ) {
       throw error;
     }
     if (!existsSync(settings.localDir)) {

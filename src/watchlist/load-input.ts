@@ -85,10 +85,16 @@ export function decompressIfGzip(bytes: Buffer, origin: string, limits: LoadLimi
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new InputTooLargeError(`${origin} (decompressed)`, limits.maxFileBytes + 1, limits.maxFileBytes);
+      throw new InputTooLargeError(
+        `${origin} (decompressed)`,
+        limits.maxFileBytes + 1,
+        limits.maxFileBytes,
+      );
     }
     const reason =
-      code === 'Z_BUF_ERROR' ? 'truncated gzip stream (unexpected end of file)' : 'corrupt gzip stream';
+      code === 'Z_BUF_ERROR'
+        ? 'truncated gzip stream (unexpected end of file)'
+        : 'corrupt gzip stream';
     throw new WatchlistParseError(reason, { file: origin }, error);
   }
 }

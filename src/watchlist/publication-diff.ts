@@ -45,10 +45,7 @@ export async function diffPublications(
       { field: 'to' },
     );
   }
-  const [before, after] = await Promise.all([
-    refsById(store, from.id),
-    refsById(store, to.id),
-  ]);
+  const [before, after] = await Promise.all([refsById(store, from.id), refsById(store, to.id)]);
   const addedHashes: string[] = [];
   const removedHashes: string[] = [];
   const changedPairs: [string, string][] = [];
@@ -93,7 +90,10 @@ export async function diffPublications(
   };
 }
 
-async function refsById(store: WatchlistStore, publicationId: number): Promise<Map<string, string>> {
+async function refsById(
+  store: WatchlistStore,
+  publicationId: number,
+): Promise<Map<string, string>> {
   const refs = await store.listEntryRefs(publicationId);
   return new Map(refs.map((ref) => [ref.sourceId, ref.versionHash]));
 }

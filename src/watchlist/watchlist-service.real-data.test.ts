@@ -13,7 +13,9 @@ import type { Store } from '../store/store.js';
 import { WatchlistService } from './watchlist-service.js';
 
 if (!HAS_DATA) {
-  console.warn('real-data integration tests skipped: no list data at PUENTE_DATA_DIR or ../shared/data');
+  console.warn(
+    'real-data integration tests skipped: no list data at PUENTE_DATA_DIR or ../shared/data',
+  );
 }
 
 const SUB = String.fromCharCode(0x1a);
@@ -29,13 +31,17 @@ function readCsv(text: string): string[][] {
 /** Raw rows keyed by their first field (ent_num). */
 function rawRows(text: string): Map<string, string> {
   const records = readCsv(text);
-  return new Map(records.filter((r) => /^\d+$/.test(r[0] ?? '')).map((r) => [r[0]!, JSON.stringify(r)]));
+  return new Map(
+    records.filter((r) => /^\d+$/.test(r[0] ?? '')).map((r) => [r[0]!, JSON.stringify(r)]),
+  );
 }
 
 function independentDiff(before: Map<string, string>, after: Map<string, string>) {
   const added = [...after.keys()].filter((id) => !before.has(id));
   const removed = [...before.keys()].filter((id) => !after.has(id));
-  const changed = [...after.keys()].filter((id) => before.has(id) && before.get(id) !== after.get(id));
+  const changed = [...after.keys()].filter(
+    (id) => before.has(id) && before.get(id) !== after.get(id),
+  );
   return { added: added.sort(), removed: removed.sort(), changed: changed.sort() };
 }
 
@@ -79,7 +85,10 @@ describe.skipIf(!HAS_DATA)('real publications', () => {
       expect(entry?.remarks).toContain(continuation.trim().slice(0, 40));
     }
     const unparsedShare = report.unparsedFragments / report.fragments;
-    console.log('2021-07 parse report', JSON.stringify({ ...report, warnings: undefined, unparsedShare }));
+    console.log(
+      '2021-07 parse report',
+      JSON.stringify({ ...report, warnings: undefined, unparsedShare }),
+    );
     expect(unparsedShare).toBeLessThan(0.01);
     expect(report.facts.birthDates).toBeGreaterThan(1000);
     expect(report.facts.documents).toBeGreaterThan(1000);
@@ -89,15 +98,26 @@ describe.skipIf(!HAS_DATA)('real publications', () => {
   it('ingests the ten history publications in date order; each diff equals the raw-row diff', async () => {
     const folder = dataPath('ofac', 'history');
     const { outcomes } = await service.ingestPath(folder);
-    const files = readdirSync(folder).filter((f) => f.endsWith('.csv.gz')).sort();
+    const files = readdirSync(folder)
+      .filter((f) => f.endsWith('.csv.gz'))
+      .sort();
     expect(outcomes.map((o) => o.publication.publishedAt)).toEqual(
       files.map((f) => /(\d{4}-\d{2}-\d{2})/.exec(f)![1]),
     );
-    const raw = files.map((f) => rawRows(gunzipSync(readFileSync(`${folder}/${f}`)).toString('utf8')));
+    const raw = files.map((f) =>
+      rawRows(gunzipSync(readFileSync(`${folder}/${f}`)).toString('utf8')),
+    );
     for (let i = 1; i < outcomes.length; i += 1) {
-      const diff = await service.diff(String(outcomes[i - 1]!.publication.id), String(outcomes[i]!.publication.id));
+      const diff = await service.diff(
+        String(outcomes[i - 1]!.publication.id),
+        String(outcomes[i]!.publication.id),
+      );
       const expected = independentDiff(raw[i - 1]!, raw[i]!);
-      expect({ added: ids(diff.added), removed: ids(diff.removed), changed: ids(diff.changed) }).toEqual(expected);
+      expect({
+        added: ids(diff.added),
+        removed: ids(diff.removed),
+        changed: ids(diff.changed),
+      }).toEqual(expected);
       expect(outcomes[i]!.publication.entryCount).toBe(raw[i]!.size);
     }
     const late = await service.diff('ofac-sdn@2024-04-26', 'ofac-sdn@2024-05-01');
@@ -108,7 +128,8 @@ describe.skipIf(!HAS_DATA)('real publications', () => {
     const file = dataPath('un', 'consolidated-2026-02-27.xml');
     const { outcomes } = await service.ingestPath(file);
     const text = readFileSync(file, 'utf8');
-    const expected = (text.match(/<INDIVIDUAL>/g) ?? []).length + (text.match(/<ENTITY>/g) ?? []).length;
+    const expected =
+      (text.match(/<INDIVIDUAL>/g) ?? []).length + (text.match(/<ENTITY>/g) ?? []).length;
     expect(outcomes[0]?.publication.entryCount).toBe(expected);
     expect(outcomes[0]?.publication.source).toBe('un');
     const statuses = await service.status();

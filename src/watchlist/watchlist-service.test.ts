@@ -54,7 +54,10 @@ async function rejection(promise: Promise<unknown>): Promise<PuenteError> {
 describe('WatchlistService', () => {
   it('ingests a folder of publications in date order and makes the newest current', async () => {
     const report = await service.ingestPath(writeHistory());
-    expect(report.outcomes.map((o) => o.publication.publishedAt)).toEqual(['2024-05-01', '2024-05-02']);
+    expect(report.outcomes.map((o) => o.publication.publishedAt)).toEqual([
+      '2024-05-01',
+      '2024-05-02',
+    ]);
     expect(report.outcomes.every((o) => o.created)).toBe(true);
     const [status] = await service.status();
     expect(status).toMatchObject({ source: 'ofac-sdn', publications: 2 });
@@ -77,10 +80,16 @@ describe('WatchlistService', () => {
     expect((await service.resolvePublication('ofac-sdn@previous')).publishedAt).toBe('2024-05-01');
     const first = await service.resolvePublication('ofac-sdn@2024-05-01');
     expect((await service.resolvePublication(String(first.id))).id).toBe(first.id);
-    expect((await rejection(service.resolvePublication('ofac-sdn@2020-01-01'))).code).toBe('not_found');
-    expect((await rejection(service.resolvePublication('ofac-sdn@yesterday'))).code).toBe('validation_failed');
+    expect((await rejection(service.resolvePublication('ofac-sdn@2020-01-01'))).code).toBe(
+      'not_found',
+    );
+    expect((await rejection(service.resolvePublication('ofac-sdn@yesterday'))).code).toBe(
+      'validation_failed',
+    );
     expect((await rejection(service.resolvePublication('999'))).code).toBe('not_found');
-    expect((await rejection(service.resolvePublication('Bad Source!'))).code).toBe('validation_failed');
+    expect((await rejection(service.resolvePublication('Bad Source!'))).code).toBe(
+      'validation_failed',
+    );
   });
 
   it('diffs two publications: added, removed, changed with the changed fields', async () => {
@@ -104,7 +113,10 @@ describe('WatchlistService', () => {
       ['2024-05-02', true],
     ]);
     const company = await service.showEntry('ofac-sdn:200', 'ofac-sdn@2024-05-01');
-    expect(company.entry.links[0]).toMatchObject({ name: 'PEREZ GOMEZ, Juan', targetSourceId: '100' });
+    expect(company.entry.links[0]).toMatchObject({
+      name: 'PEREZ GOMEZ, Juan',
+      targetSourceId: '100',
+    });
     expect(company.entry.documents[0]).toMatchObject({ type: 'nit', checkDigitValid: true });
     expect((await rejection(service.showEntry('ofac-sdn:300'))).code).toBe('not_found');
     expect((await rejection(service.showEntry('nonsense'))).code).toBe('validation_failed');

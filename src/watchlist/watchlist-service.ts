@@ -67,7 +67,10 @@ export class WatchlistService {
   }
 
   /** Ingests files already in memory (uploads, downloads). */
-  async ingestFiles(files: readonly InputFile[], request: IngestRequest = {}): Promise<IngestReport> {
+  async ingestFiles(
+    files: readonly InputFile[],
+    request: IngestRequest = {},
+  ): Promise<IngestReport> {
     const plan = planIngest(files, request.source);
     const outcomes: IngestOutcome[] = [];
     for (const [index, publication] of plan.publications.entries()) {
@@ -80,7 +83,10 @@ export class WatchlistService {
   }
 
   /** Downloads and ingests the official publication of each source (or of the given ones). */
-  async ingestOfficial(sourceIds?: readonly string[], request: IngestRequest = {}): Promise<IngestReport> {
+  async ingestOfficial(
+    sourceIds?: readonly string[],
+    request: IngestRequest = {},
+  ): Promise<IngestReport> {
     const sources = OFFICIAL_SOURCES.filter(
       (source) => sourceIds === undefined || sourceIds.includes(source.id),
     );
@@ -135,7 +141,10 @@ export class WatchlistService {
         { field: 'publication' },
       );
     }
-    return this.#found(publications.find((item) => item.publishedAt.startsWith(selector)), ref);
+    return this.#found(
+      publications.find((item) => item.publishedAt.startsWith(selector)),
+      ref,
+    );
   }
 
   /** The diff between two publication references of the same source. */
@@ -203,15 +212,20 @@ export function parseEntryId(id: string): { source: string; sourceId: string } {
   const source = id.slice(0, colon);
   const sourceId = id.slice(colon + 1).trim();
   if (colon <= 0 || sourceId === '') {
-    throw new ValidationError(`invalid entry id "${id}": expected <source>:<id>, e.g. ofac-sdn:11900`, {
-      field: 'entryId',
-    });
+    throw new ValidationError(
+      `invalid entry id "${id}": expected <source>:<id>, e.g. ofac-sdn:11900`,
+      {
+        field: 'entryId',
+      },
+    );
   }
   sourceFor(source);
   return { source, sourceId };
 }
 
-function markChanges(history: readonly EntryHistoryItem[]): (EntryHistoryItem & { changed: boolean })[] {
+function markChanges(
+  history: readonly EntryHistoryItem[],
+): (EntryHistoryItem & { changed: boolean })[] {
   return history.map((item, index) => ({
     ...item,
     changed: index === 0 || history[index - 1]?.versionHash !== item.versionHash,

@@ -27,8 +27,13 @@ describe('puente lists', () => {
     const db = freshDb();
     const ingest = puente(db, 'lists', 'ingest', HISTORY_FIXTURE, '--json');
     expect(ingest.code, ingest.stderr).toBe(0);
-    const ingested = JSON.parse(ingest.stdout) as { publications: { created: boolean; publication: { publishedAt: string } }[] };
-    expect(ingested.publications.map((p) => p.publication.publishedAt)).toEqual(['2024-05-01', '2024-05-02']);
+    const ingested = JSON.parse(ingest.stdout) as {
+      publications: { created: boolean; publication: { publishedAt: string } }[];
+    };
+    expect(ingested.publications.map((p) => p.publication.publishedAt)).toEqual([
+      '2024-05-01',
+      '2024-05-02',
+    ]);
 
     const text = puente(db, 'lists', 'ingest', HISTORY_FIXTURE);
     expect(text.stdout).toContain('unchanged (identical content already stored)');
@@ -36,7 +41,9 @@ describe('puente lists', () => {
     const status = puente(db, 'lists', 'status');
     expect(status.stdout).toMatch(/ofac-sdn\s+#2\s+2024-05-02\s+3\s+2/);
 
-    const diff = JSON.parse(puente(db, 'lists', 'diff', 'ofac-sdn@2024-05-01', 'ofac-sdn@2024-05-02', '--json').stdout) as {
+    const diff = JSON.parse(
+      puente(db, 'lists', 'diff', 'ofac-sdn@2024-05-01', 'ofac-sdn@2024-05-02', '--json').stdout,
+    ) as {
       counts: Record<string, number>;
     };
     expect(diff.counts).toEqual({ added: 1, removed: 1, changed: 1, unchanged: 1 });

@@ -25,7 +25,13 @@ function puente(...args: string[]) {
 
 /** 600 rows: listed names in several spellings, unlisted names, and three bad rows. */
 function writePeople(): string {
-  const names = ['Juan Perez Gomez', 'PEDRO TORRES', 'Maria Fernanda Lopez', 'Inversiones La Esperanza SAS', 'Carlos Ruiz'];
+  const names = [
+    'Juan Perez Gomez',
+    'PEDRO TORRES',
+    'Maria Fernanda Lopez',
+    'Inversiones La Esperanza SAS',
+    'Carlos Ruiz',
+  ];
   const rows = ['id,name,dob,country'];
   for (let i = 0; i < 600; i += 1) {
     if (i === 7) {
@@ -53,7 +59,9 @@ describe('puente screen', () => {
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain('ofac-sdn:100');
     expect(text.stdout).toContain('ofac-sdn 2024-05-02');
-    const json = JSON.parse(puente('screen', 'Juan Perez', '--json').stdout) as { matches: { entryId: string; score: number }[] };
+    const json = JSON.parse(puente('screen', 'Juan Perez', '--json').stdout) as {
+      matches: { entryId: string; score: number }[];
+    };
     expect(json.matches[0]?.entryId).toBe('ofac-sdn:100');
     const bad = puente('screen', '  ');
     expect(bad.code).toBe(64);
@@ -84,9 +92,18 @@ describe('puente screen', () => {
 
   it('prints one JSON line per input row with --json', () => {
     const input = join(dir, 'people.jsonl');
-    writeFileSync(input, '{"name":"Pedro Torres"}\nnot json\n{"name":"Juan Perez Gomez","type":"individual"}\n');
+    writeFileSync(
+      input,
+      '{"name":"Pedro Torres"}\nnot json\n{"name":"Juan Perez Gomez","type":"individual"}\n',
+    );
     const run = puente('screen', '--file', input, '--json');
-    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { line: number; matches?: { entryId: string }[]; error?: string });
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map(
+        (line) =>
+          JSON.parse(line) as { line: number; matches?: { entryId: string }[]; error?: string },
+      );
     expect(lines.map((l) => l.line)).toEqual([1, 2, 3]);
     expect(lines[0]?.matches?.[0]?.entryId).toBe('ofac-sdn:400');
     expect(lines[1]?.error).toBe('not valid JSON');
@@ -95,11 +112,20 @@ describe('puente screen', () => {
 
 describe('puente match', () => {
   it('prints the score and explanation of a pair, and of every pair in a file', () => {
-    const one = JSON.parse(puente('match', 'Juan Perez', 'PEREZ GOMEZ, Juan', '--json').stdout) as { score: number; explanation: { summary: string } };
+    const one = JSON.parse(puente('match', 'Juan Perez', 'PEREZ GOMEZ, Juan', '--json').stdout) as {
+      score: number;
+      explanation: { summary: string };
+    };
     expect(one.score).toBeGreaterThan(0.8);
     const pairs = join(dir, 'pairs.csv');
-    writeFileSync(pairs, 'name1,name2,type\nJuan Perez,"PEREZ GOMEZ, Juan",individual\n,"EMPTY",\n');
-    const lines = puente('match', '--file', pairs, '--json').stdout.trim().split('\n').map((line) => JSON.parse(line) as { score?: number; error?: string });
+    writeFileSync(
+      pairs,
+      'name1,name2,type\nJuan Perez,"PEREZ GOMEZ, Juan",individual\n,"EMPTY",\n',
+    );
+    const lines = puente('match', '--file', pairs, '--json')
+      .stdout.trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { score?: number; error?: string });
     expect(lines[0]?.score).toBeGreaterThan(0.8);
     expect(lines[1]?.error).toContain('name1');
   });

@@ -22,7 +22,12 @@ afterEach(async () => {
 
 async function start(overrides: Record<string, unknown>): Promise<RunningServer> {
   const db = join(mkdtempSync(join(tmpdir(), 'puente-e2e-')), 'puente.db');
-  const services = await createTestServices({ db, 'server.port': 0, 'lists.loadOnStart': true, ...overrides });
+  const services = await createTestServices({
+    db,
+    'server.port': 0,
+    'lists.loadOnStart': true,
+    ...overrides,
+  });
   const server = await startServer(services);
   running = { server, services };
   return server;
@@ -36,14 +41,19 @@ describe('puente server', () => {
   it('loads the local list folder on first start and serves it over HTTP', async () => {
     const server = await start({ 'lists.mode': 'local', 'lists.localDir': HISTORY_FIXTURE });
     const status = (await (await fetch(`${server.url}/lists`)).json()) as Status;
-    expect(status.sources).toEqual([expect.objectContaining({ source: 'ofac-sdn', publications: 2 })]);
+    expect(status.sources).toEqual([
+      expect.objectContaining({ source: 'ofac-sdn', publications: 2 }),
+    ]);
     const entry = await fetch(`${server.url}/lists/entries/ofac-sdn:400`);
     expect(entry.status).toBe(200);
   });
 
   it('falls back to the local folder when the official URLs are unreachable', async () => {
     const urls = Object.fromEntries(
-      OFFICIAL_SOURCES.flatMap((source) => source.officialDownloads).map((d) => [d.name, `http://127.0.0.1:9/${d.name}`]),
+      OFFICIAL_SOURCES.flatMap((source) => source.officialDownloads).map((d) => [
+        d.name,
+        `http://127.0.0.1:9/${d.name}`,
+      ]),
     );
     const server = await start({
       'lists.mode': 'auto',

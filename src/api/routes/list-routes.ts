@@ -25,7 +25,8 @@ const json = <T>(schema: T, description: string) => ({
 });
 
 const PublicationRef = z.string().min(1).max(100).openapi({
-  description: 'A publication id, `<source>` (current), `<source>@previous` or `<source>@YYYY-MM-DD`',
+  description:
+    'A publication id, `<source>` (current), `<source>@previous` or `<source>@YYYY-MM-DD`',
   example: 'ofac-sdn@2024-05-03',
 });
 
@@ -35,7 +36,10 @@ const statusRoute = createRoute({
   tags: ['lists'],
   summary: 'Current publication of every source',
   responses: {
-    200: json(z.object({ sources: z.array(SourceStatusSchema) }), 'Sources and their current publication'),
+    200: json(
+      z.object({ sources: z.array(SourceStatusSchema) }),
+      'Sources and their current publication',
+    ),
     ...errorResponses,
   },
 });
@@ -94,7 +98,11 @@ const refreshRoute = createRoute({
       source: z.string().min(1).max(40).optional().openapi({ description: 'Only this source' }),
     }),
   },
-  responses: { 200: json(IngestResultSchema, 'What was ingested'), ...errorResponses, 502: errorResponses[500] },
+  responses: {
+    200: json(IngestResultSchema, 'What was ingested'),
+    ...errorResponses,
+    502: errorResponses[500],
+  },
 });
 
 /** Registers the watchlist endpoints. */
@@ -137,7 +145,10 @@ function registerUploadRoute(app: OpenAPIHono, services: Services): void {
     request: {
       query: z.object({
         name: z.string().optional().openapi({ description: 'File name of a raw-body upload' }),
-        source: z.string().optional().openapi({ description: '`ofac-sdn`, `un` or an agency list id' }),
+        source: z
+          .string()
+          .optional()
+          .openapi({ description: '`ofac-sdn`, `un` or an agency list id' }),
         publishedAt: z.string().optional().openapi({ description: 'Publication date override' }),
       }),
       body: {
@@ -168,14 +179,24 @@ async function readUploadedFiles(c: Context, maxBytes: number): Promise<InputFil
   const name = c.req.query('name');
   if (type.startsWith('multipart/form-data')) {
     const form = await c.req.parseBody({ all: true });
-    const uploads = [form.file ?? []].flat().flatMap((value) => (typeof value === 'string' ? [] : [value]));
+    const uploads = [form.file ?? []]
+      .flat()
+      .flatMap((value) => (typeof value === 'string' ? [] : [value]));
     if (uploads.length === 0) {
-      throw new ValidationError('no file in the upload: send one or more `file` fields', { field: 'file' });
+      throw new ValidationError('no file in the upload: send one or more `file` fields', {
+        field: 'file',
+      });
     }
-    return Promise.all(uploads.map(async (file) => toInputFile(file.name, Buffer.from(await file.arrayBuffer()), maxBytes)));
+    return Promise.all(
+      uploads.map(async (file) =>
+        toInputFile(file.name, Buffer.from(await file.arrayBuffer()), maxBytes),
+      ),
+    );
   }
   if (name === undefined || !/^[\w.@-]{1,200}$/.test(name)) {
-    throw new ValidationError('a raw upload needs ?name= with a plain file name, e.g. sdn.csv', { field: 'name' });
+    throw new ValidationError('a raw upload needs ?name= with a plain file name, e.g. sdn.csv', {
+      field: 'name',
+    });
   }
   return [toInputFile(name, Buffer.from(await c.req.arrayBuffer()), maxBytes)];
 }
@@ -183,12 +204,18 @@ async function readUploadedFiles(c: Context, maxBytes: number): Promise<InputFil
 function toInputFile(name: string, bytes: Buffer, maxBytes: number): InputFile {
   const safeName = name.replace(/^.*[\\/]/, '');
   const origin = `upload:${safeName}`;
-  return { name: safeName, origin, bytes: decompressIfGzip(bytes, origin, { maxFileBytes: maxBytes }) };
+  return {
+    name: safeName,
+    origin,
+    bytes: decompressIfGzip(bytes, origin, { maxFileBytes: maxBytes }),
+  };
 }
 
 function validDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new ValidationError(`publishedAt must be a date YYYY-MM-DD, got "${value}"`, { field: 'publishedAt' });
+    throw new ValidationError(`publishedAt must be a date YYYY-MM-DD, got "${value}"`, {
+      field: 'publishedAt',
+    });
   }
   return value;
 }

@@ -23,8 +23,14 @@ import {
   ScreeningResultSchema,
 } from '../schemas/screening-schemas.js';
 
-const jsonBody = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
-const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const jsonBody = <T>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
+const json = <T>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
 const screenRoute = createRoute({
   method: 'post',
@@ -32,7 +38,10 @@ const screenRoute = createRoute({
   tags: ['screening'],
   summary: 'Screen one person or company against every current list, with explanations',
   request: { body: jsonBody(ScreenRequestSchema) },
-  responses: { 200: json(ScreeningResultSchema, 'Matches at or above the threshold, best first'), ...errorResponses },
+  responses: {
+    200: json(ScreeningResultSchema, 'Matches at or above the threshold, best first'),
+    ...errorResponses,
+  },
 });
 
 const matchRoute = createRoute({
@@ -84,7 +93,10 @@ function registerBatchRoute(app: OpenAPIHono, services: Services): void {
     responses: {
       200: {
         description: 'One result per input row, in order',
-        content: { 'application/json': { schema: z.object({ results: z.array(BatchResultSchema) }) }, 'application/x-ndjson': { schema: BatchResultSchema } },
+        content: {
+          'application/json': { schema: z.object({ results: z.array(BatchResultSchema) }) },
+          'application/x-ndjson': { schema: BatchResultSchema },
+        },
       },
       ...errorResponses,
     },
@@ -96,12 +108,20 @@ function registerBatchRoute(app: OpenAPIHono, services: Services): void {
     const wantsStream = isNdjsonBody || (c.req.header('accept') ?? '').includes('ndjson');
     if (!wantsStream) {
       const results = await screenAll(rows, (row) => screenRow(snapshot.index, row, options));
-      return c.json({ results: results.map(presentBatchResult), lists: snapshot.lists, screenedAt: new Date().toISOString() });
+      return c.json({
+        results: results.map(presentBatchResult),
+        lists: snapshot.lists,
+        screenedAt: new Date().toISOString(),
+      });
     }
     c.header('content-type', 'application/x-ndjson; charset=utf-8');
     return stream(c, async (out) => {
       for (let start = 0; start < rows.length; start += ROWS_PER_TURN) {
-        const lines = rows.slice(start, start + ROWS_PER_TURN).map((row) => JSON.stringify(presentBatchResult(screenRow(snapshot.index, row, options))));
+        const lines = rows
+          .slice(start, start + ROWS_PER_TURN)
+          .map((row) =>
+            JSON.stringify(presentBatchResult(screenRow(snapshot.index, row, options))),
+          );
         await out.write(`${lines.join('\n')}\n`);
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -113,10 +133,16 @@ async function jsonRows(c: Context): Promise<{ rows: BatchRow[]; options: Screen
   const parsed = BatchRequestSchema.safeParse(await c.req.json().catch(() => undefined));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ValidationError(`${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`, { field: issue?.path.join('.') });
+    throw new ValidationError(
+      `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`,
+      { field: issue?.path.join('.') },
+    );
   }
   const { queries, ...options } = parsed.data;
-  return { rows: queries.map((query, index) => toRow(index + 1, query)), options: defined(options) };
+  return {
+    rows: queries.map((query, index) => toRow(index + 1, query)),
+    options: defined(options),
+  };
 }
 
 async function ndjsonRows(c: Context): Promise<{ rows: BatchRow[]; options: ScreeningOptions }> {
@@ -128,17 +154,30 @@ async function ndjsonRows(c: Context): Promise<{ rows: BatchRow[]; options: Scre
     }
     try {
       const value: unknown = JSON.parse(line);
-      rows.push(value !== null && typeof value === 'object' && !Array.isArray(value) ? toRow(index + 1, value as Record<string, unknown>) : { line: index + 1, error: 'each line must be a JSON object' });
+      rows.push(
+        value !== null && typeof value === 'object' && !Array.isArray(value)
+          ? toRow(index + 1, value as Record<string, unknown>)
+          : { line: index + 1, error: 'each line must be a JSON object' },
+      );
     } catch {
       rows.push({ line: index + 1, error: 'not valid JSON' });
     }
   });
   const threshold = c.req.query('threshold');
   const limit = c.req.query('limit');
-  return { rows, options: { ...(threshold === undefined ? {} : { threshold: Number(threshold) }), ...(limit === undefined ? {} : { limit: Number(limit) }) } };
+  return {
+    rows,
+    options: {
+      ...(threshold === undefined ? {} : { threshold: Number(threshold) }),
+      ...(limit === undefined ? {} : { limit: Number(limit) }),
+    },
+  };
 }
 
-async function screenAll(rows: readonly BatchRow[], screenOne: (row: BatchRow) => BatchResult): Promise<BatchResult[]> {
+async function screenAll(
+  rows: readonly BatchRow[],
+  screenOne: (row: BatchRow) => BatchResult,
+): Promise<BatchResult[]> {
   const results: BatchResult[] = [];
   for (let start = 0; start < rows.length; start += ROWS_PER_TURN) {
     results.push(...rows.slice(start, start + ROWS_PER_TURN).map(screenOne));
@@ -158,5 +197,7 @@ function presentBatchResult(result: BatchResult) {
 
 /** Drops undefined values, so optional fields stay absent rather than `undefined`. */
 function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
 }

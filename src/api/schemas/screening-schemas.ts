@@ -16,16 +16,25 @@ export const ScreeningQuerySchema = z
 
 /** Options for screening. */
 export const ScreeningOptionsSchema = z.object({
-  threshold: z.number().min(0).max(1).optional().openapi({ description: 'Minimum score; default 0.80' }),
+  threshold: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .openapi({ description: 'Minimum score; default 0.80' }),
   limit: z.number().int().min(1).max(1000).optional(),
   sources: list(z.string()).optional(),
-  programs: list(z.string()).optional().openapi({ example: ['SDNT', 'SDNTK', 'ILLICIT-DRUGS-EO14059'] }),
+  programs: list(z.string())
+    .optional()
+    .openapi({ example: ['SDNT', 'SDNTK', 'ILLICIT-DRUGS-EO14059'] }),
   entityTypes: list(entityType).optional(),
   countries: list(z.string()).optional(),
 });
 
 /** POST /screen body. */
-export const ScreenRequestSchema = ScreeningQuerySchema.extend(ScreeningOptionsSchema.shape).openapi('ScreenRequest');
+export const ScreenRequestSchema = ScreeningQuerySchema.extend(
+  ScreeningOptionsSchema.shape,
+).openapi('ScreenRequest');
 
 const TokenMatchSchema = z.object({
   query: z.string(),
@@ -46,7 +55,9 @@ export const ExplanationSchema = z
     unmatchedQuery: list(z.string()),
     unmatchedList: list(z.string()),
     listNameOrder: z.string(),
-    facts: list(z.object({ fact: z.string(), outcome: z.string(), effect: z.number(), detail: z.string() })),
+    facts: list(
+      z.object({ fact: z.string(), outcome: z.string(), effect: z.number(), detail: z.string() }),
+    ),
     decisive: z.string().optional(),
   })
   .openapi('MatchExplanation');
@@ -68,7 +79,12 @@ export const ScreeningMatchSchema = z
 
 /** The list publications screened against. */
 export const ListVersionSchema = z
-  .object({ source: z.string(), publicationId: z.number().int(), publishedAt: z.string(), contentHash: z.string() })
+  .object({
+    source: z.string(),
+    publicationId: z.number().int(),
+    publishedAt: z.string(),
+    contentHash: z.string(),
+  })
   .openapi('ListVersion');
 
 /** POST /screen response. */
@@ -103,4 +119,6 @@ export const MatchRequestSchema = z
   .openapi('MatchRequest');
 
 /** POST /match response. */
-export const MatchResultSchema = z.object({ score: z.number(), explanation: ExplanationSchema }).openapi('MatchResult');
+export const MatchResultSchema = z
+  .object({ score: z.number(), explanation: ExplanationSchema })
+  .openapi('MatchResult');

@@ -48,7 +48,11 @@ export const WatchlistEntrySchema = z
     entityType: z.enum(['individual', 'entity', 'vessel', 'aircraft']),
     name: z.string(),
     nameParts: z
-      .object({ given: z.string().optional(), family: z.string().optional(), parts: list(z.string()).optional() })
+      .object({
+        given: z.string().optional(),
+        family: z.string().optional(),
+        parts: list(z.string()).optional(),
+      })
       .optional(),
     originalScriptName: z.string().optional(),
     programs: list(z.string()),
@@ -139,9 +143,7 @@ export const EntryViewSchema = z
 /** The result of an ingest request. */
 export const IngestResultSchema = z
   .object({
-    publications: list(
-      z.object({ created: z.boolean(), publication: PublicationSchema }),
-    ),
+    publications: list(z.object({ created: z.boolean(), publication: PublicationSchema })),
     unclaimed: list(z.string()),
   })
   .openapi('IngestResult');

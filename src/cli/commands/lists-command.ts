@@ -7,7 +7,13 @@ import { Command, Option } from 'commander';
 import { ValidationError } from '../../core/errors.js';
 import { presentDiff, presentIngest } from '../../api/presenters/watchlist-presenters.js';
 import { withServices, type GlobalOptions } from '../cli-context.js';
-import { formatDiff, formatEntry, formatIngest, formatPublications, formatStatus } from '../format-lists.js';
+import {
+  formatDiff,
+  formatEntry,
+  formatIngest,
+  formatPublications,
+  formatStatus,
+} from '../format-lists.js';
 import { printJson, printLines } from '../output.js';
 import { createProgress } from '../progress.js';
 import type { IngestReport } from '../../watchlist/watchlist-service.js';
@@ -18,7 +24,9 @@ interface JsonOption {
 
 /** Builds the `lists` command group; `global` reads the program's global options. */
 export function listsCommand(global: () => GlobalOptions): Command {
-  const lists = new Command('lists').description('watchlists: ingest publications, status, diffs, entries');
+  const lists = new Command('lists').description(
+    'watchlists: ingest publications, status, diffs, entries',
+  );
   lists.addCommand(ingestCommand(global));
   lists
     .command('status')
@@ -56,48 +64,67 @@ export function listsCommand(global: () => GlobalOptions): Command {
 
 function ingestCommand(global: () => GlobalOptions): Command {
   return new Command('ingest')
-    .description('ingest list files or folders (every publication found, in date order); --official downloads them')
+    .description(
+      'ingest list files or folders (every publication found, in date order); --official downloads them',
+    )
     .argument('[paths...]', 'files or folders: sdn.csv set, sdn*.csv(.gz), UN XML, agency CSV/JSON')
-    .addOption(new Option('--source <id>', 'ofac-sdn, un, or an agency list id (detected when omitted)').env('PUENTE_SOURCE'))
+    .addOption(
+      new Option('--source <id>', 'ofac-sdn, un, or an agency list id (detected when omitted)').env(
+        'PUENTE_SOURCE',
+      ),
+    )
     .option('--published-at <date>', 'publication date (YYYY-MM-DD) when the files do not say')
     .option('--official', 'download the official publications instead of reading paths')
     .option('--json', 'print JSON')
-    .action(async (paths: string[], options: JsonOption & { source?: string; publishedAt?: string; official?: boolean }) => {
-      const progress = createProgress(options.json !== true);
-      const request = {
-        ...(options.source === undefined ? {} : { source: options.source }),
-        ...(options.publishedAt === undefined ? {} : { publishedAt: options.publishedAt }),
-        onPublication: (done: number, total: number, label: string) => {
-          progress.publication(done, total, label);
-        },
-        onProgress: (done: number, total: number) => {
-          progress.step(done, total);
-        },
-      };
-      try {
-        const report = await withServices(global(), async (services) => {
-          if (options.official === true) {
-            return services.watchlists.ingestOfficial(options.source === undefined ? undefined : [options.source], request);
+    .action(
+      async (
+        paths: string[],
+        options: JsonOption & { source?: string; publishedAt?: string; official?: boolean },
+      ) => {
+        const progress = createProgress(options.json !== true);
+        const request = {
+          ...(options.source === undefined ? {} : { source: options.source }),
+          ...(options.publishedAt === undefined ? {} : { publishedAt: options.publishedAt }),
+          onPublication: (done: number, total: number, label: string) => {
+            progress.publication(done, total, label);
+          },
+          onProgress: (done: number, total: number) => {
+            progress.step(done, total);
+          },
+        };
+        try {
+          const report = await withServices(global(), async (services) => {
+            if (options.official === true) {
+              return services.watchlists.ingestOfficial(
+                options.source === undefined ? undefined : [options.source],
+                request,
+              );
+            }
+            if (paths.length === 0) {
+              throw new ValidationError('give at least one file or folder, or --official', {
+                field: 'paths',
+              });
+            }
+            const reports: IngestReport[] = [];
+            for (const path of paths) {
+              reports.push(await services.watchlists.ingestPath(path, request));
+            }
+            return {
+              outcomes: reports.flatMap((r) => r.outcomes),
+              unclaimed: reports.flatMap((r) => r.unclaimed),
+            };
+          });
+          progress.stop();
+          if (options.json === true) {
+            printJson({ ...presentIngest(report), reports: report.outcomes.map((o) => o.report) });
+          } else {
+            printLines(formatIngest(report));
           }
-          if (paths.length === 0) {
-            throw new ValidationError('give at least one file or folder, or --official', { field: 'paths' });
-          }
-          const reports: IngestReport[] = [];
-          for (const path of paths) {
-            reports.push(await services.watchlists.ingestPath(path, request));
-          }
-          return { outcomes: reports.flatMap((r) => r.outcomes), unclaimed: reports.flatMap((r) => r.unclaimed) };
-        });
-        progress.stop();
-        if (options.json === true) {
-          printJson({ ...presentIngest(report), reports: report.outcomes.map((o) => o.report) });
-        } else {
-          printLines(formatIngest(report));
+        } finally {
+          progress.stop();
         }
-      } finally {
-        progress.stop();
-      }
-    });
+      },
+    );
 }
 
 function diffCommand(global: () => GlobalOptions): Command {

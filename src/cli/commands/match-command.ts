@@ -22,11 +22,16 @@ interface MatchFlags {
 /** Builds the `match` command. */
 export function matchCommand(): Command {
   return new Command('match')
-    .description('score two names against each other, with the explanation (or every pair of --file)')
+    .description(
+      'score two names against each other, with the explanation (or every pair of --file)',
+    )
     .argument('[name1]', 'the query name')
     .argument('[name2]', 'the listed name')
     .option('--type <type>', 'individual, entity, vessel or aircraft')
-    .option('--file <path>', 'CSV with columns name1,name2 and optional type; one result line per pair')
+    .option(
+      '--file <path>',
+      'CSV with columns name1,name2 and optional type; one result line per pair',
+    )
     .option('--json', 'print JSON')
     .action(async (name1: string | undefined, name2: string | undefined, flags: MatchFlags) => {
       if (flags.file !== undefined) {
@@ -34,9 +39,15 @@ export function matchCommand(): Command {
         return;
       }
       if (name1 === undefined || name2 === undefined) {
-        throw new ValidationError('give two names, or --file pairs.csv', { field: name1 === undefined ? 'name1' : 'name2' });
+        throw new ValidationError('give two names, or --file pairs.csv', {
+          field: name1 === undefined ? 'name1' : 'name2',
+        });
       }
-      const result = matchNames(name1, name2, flags.type === undefined ? {} : { type: flags.type as EntityType });
+      const result = matchNames(
+        name1,
+        name2,
+        flags.type === undefined ? {} : { type: flags.type as EntityType },
+      );
       if (flags.json === true) {
         printJson(result);
       } else {
@@ -46,19 +57,36 @@ export function matchCommand(): Command {
 }
 
 async function matchFile(path: string, json: boolean): Promise<void> {
-  const records = createReadStream(path).pipe(parse({ columns: true, bom: true, info: true, trim: true, skip_empty_lines: true }));
+  const records = createReadStream(path).pipe(
+    parse({ columns: true, bom: true, info: true, trim: true, skip_empty_lines: true }),
+  );
   let bad = 0;
-  for await (const { record, info } of records as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+  for await (const { record, info } of records as AsyncIterable<{
+    record: Record<string, string>;
+    info: { lines: number };
+  }>) {
     const line = info.lines;
     try {
-      const result = matchNames(record.name1 ?? '', record.name2 ?? '', record.type ? { type: record.type as EntityType } : {});
-      process.stdout.write(json ? `${JSON.stringify({ line, ...result })}\n` : `${line}\t${result.score.toFixed(3)}\t${result.explanation.summary}\n`);
+      const result = matchNames(
+        record.name1 ?? '',
+        record.name2 ?? '',
+        record.type ? { type: record.type as EntityType } : {},
+      );
+      process.stdout.write(
+        json
+          ? `${JSON.stringify({ line, ...result })}\n`
+          : `${line}\t${result.score.toFixed(3)}\t${result.explanation.summary}\n`,
+      );
     } catch (error) {
       if (!(error instanceof PuenteError)) {
         throw error;
       }
       bad += 1;
-      process.stdout.write(json ? `${JSON.stringify({ line, error: error.message })}\n` : `${line}\terror\t${error.message}\n`);
+      process.stdout.write(
+        json
+          ? `${JSON.stringify({ line, error: error.message })}\n`
+          : `${line}\terror\t${error.message}\n`,
+      );
     }
   }
   if (bad > 0) {

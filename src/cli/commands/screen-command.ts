@@ -30,25 +30,44 @@ interface ScreenFlags {
   readonly json?: boolean;
 }
 
-const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim())];
+const collect = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value.split(',').map((v) => v.trim()),
+];
 
 /** Builds the `screen` command. */
 export function screenCommand(global: () => GlobalOptions): Command {
   return new Command('screen')
-    .description('screen a person or company against every current list (or a whole file with --file)')
+    .description(
+      'screen a person or company against every current list (or a whole file with --file)',
+    )
     .argument('[name]', 'the name to screen')
     .option('--dob <date>', 'date of birth or registration: YYYY, YYYY-MM or YYYY-MM-DD')
     .option('--country <country>', 'nationality or country (name or ISO code)')
     .option('--document <number>', 'identity document: cédula, NIT, passport, …')
     .option('--type <type>', 'individual, entity, vessel or aircraft')
-    .addOption(new Option('--threshold <score>', 'minimum score 0..1 (default 0.80)').env('PUENTE_SCREEN_THRESHOLD'))
+    .addOption(
+      new Option('--threshold <score>', 'minimum score 0..1 (default 0.80)').env(
+        'PUENTE_SCREEN_THRESHOLD',
+      ),
+    )
     .option('--limit <n>', 'most matches per name (default 10)')
     .option('--source <ids>', 'only these lists (repeatable or comma-separated)', collect)
-    .option('--program <codes>', 'only these programs, e.g. SDNT,SDNTK,ILLICIT-DRUGS-EO14059', collect)
+    .option(
+      '--program <codes>',
+      'only these programs, e.g. SDNT,SDNTK,ILLICIT-DRUGS-EO14059',
+      collect,
+    )
     .option('--entity-type <types>', 'only these entity types', collect)
     .option('--in-country <countries>', 'only entries linked to these countries', collect)
-    .option('--file <path>', 'CSV (name, dob, country, document, type columns) or JSON lines to screen')
-    .option('--out <path>', 'write batch results here (CSV, or JSON lines with --json); re-run to resume')
+    .option(
+      '--file <path>',
+      'CSV (name, dob, country, document, type columns) or JSON lines to screen',
+    )
+    .option(
+      '--out <path>',
+      'write batch results here (CSV, or JSON lines with --json); re-run to resume',
+    )
     .option('--workers <n>', 'worker threads for --file (default: every core)')
     .option('--json', 'print JSON')
     .action(async (name: string | undefined, flags: ScreenFlags) => {
@@ -71,7 +90,12 @@ export function screenCommand(global: () => GlobalOptions): Command {
     });
 }
 
-async function screenFile(global: () => GlobalOptions, file: string, flags: ScreenFlags, options: ScreeningOptions): Promise<void> {
+async function screenFile(
+  global: () => GlobalOptions,
+  file: string,
+  flags: ScreenFlags,
+  options: ScreeningOptions,
+): Promise<void> {
   const format = flags.json === true ? 'jsonl' : 'csv';
   const progress = createProgress(flags.out !== undefined);
   const summary = await withServices(global(), async (services) => {
@@ -80,7 +104,9 @@ async function screenFile(global: () => GlobalOptions, file: string, flags: Scre
       input: file,
       format,
       options,
-      ...(flags.out === undefined ? { write: (text: string) => process.stdout.write(text) } : { output: flags.out }),
+      ...(flags.out === undefined
+        ? { write: (text: string) => process.stdout.write(text) }
+        : { output: flags.out }),
       ...(flags.workers === undefined ? {} : { workers: positiveInt(flags.workers, 'workers') }),
       onProgress: (done, total) => {
         progress.step(done, total);
@@ -90,7 +116,9 @@ async function screenFile(global: () => GlobalOptions, file: string, flags: Scre
   progress.stop();
   const lines = [
     `screened ${summary.rows} rows in ${summary.seconds.toFixed(1)} s` +
-      (summary.resumedAfter > 0 ? ` (resumed after ${summary.resumedAfter} rows already written)` : '') +
+      (summary.resumedAfter > 0
+        ? ` (resumed after ${summary.resumedAfter} rows already written)`
+        : '') +
       `: ${summary.withMatches} with matches, ${summary.errorCount} bad rows`,
     ...summary.errors.slice(0, 20).map((error) => `  line ${error.line}: ${error.error}`),
   ];
@@ -121,7 +149,9 @@ function screeningOptions(flags: ScreenFlags): ScreeningOptions {
 function positiveInt(value: string, field: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1) {
-    throw new ValidationError(`--${field} must be a positive whole number, got "${value}"`, { field });
+    throw new ValidationError(`--${field} must be a positive whole number, got "${value}"`, {
+      field,
+    });
   }
   return parsed;
 }

@@ -37,10 +37,20 @@ export async function* readBatchRows(path: string): AsyncGenerator<BatchRow> {
 
 async function* readCsvRows(path: string): AsyncGenerator<BatchRow> {
   const parser = createReadStream(path).pipe(
-    parse({ columns: normalizeHeader, bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: true }),
+    parse({
+      columns: normalizeHeader,
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    }),
   );
   try {
-    for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    for await (const record of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
       yield toRow(record.info.lines, record.record);
     }
   } catch (error) {
@@ -48,17 +58,23 @@ async function* readCsvRows(path: string): AsyncGenerator<BatchRow> {
       throw error;
     }
     const info = error as { lines?: number; message?: string };
-    throw new ValidationError(`${path}:${info.lines ?? '?'}: malformed CSV: ${info.message ?? 'parse error'}`, {
-      file: path,
-      line: info.lines,
-    });
+    throw new ValidationError(
+      `${path}:${info.lines ?? '?'}: malformed CSV: ${info.message ?? 'parse error'}`,
+      {
+        file: path,
+        line: info.lines,
+      },
+    );
   }
 }
 
 function normalizeHeader(header: string[]): string[] {
   const columns = header.map((column) => column.trim().toLowerCase());
   if (!columns.includes('name')) {
-    throw new ValidationError(`the header has no "name" column (found: ${columns.join(', ')})`, { field: 'name', line: 1 });
+    throw new ValidationError(`the header has no "name" column (found: ${columns.join(', ')})`, {
+      field: 'name',
+      line: 1,
+    });
   }
   return columns;
 }
@@ -94,7 +110,11 @@ export function toRow(line: number, record: Readonly<Record<string, unknown>>): 
   }
   const type = text(record.type)?.toLowerCase();
   if (type !== undefined && !ENTITY_TYPES.includes(type as EntityType)) {
-    return { line, error: `field type: "${type}" is not one of ${ENTITY_TYPES.join(', ')}`, ...withRef };
+    return {
+      line,
+      error: `field type: "${type}" is not one of ${ENTITY_TYPES.join(', ')}`,
+      ...withRef,
+    };
   }
   const query: ScreeningQuery = {
     name,

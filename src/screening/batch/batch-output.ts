@@ -28,7 +28,11 @@ export const CSV_HEADER = [
 ] as const;
 
 /** Renders results as text to append to the output (the header only when `withHeader`). */
-export function renderResults(results: readonly BatchResult[], format: BatchOutputFormat, withHeader: boolean): string {
+export function renderResults(
+  results: readonly BatchResult[],
+  format: BatchOutputFormat,
+  withHeader: boolean,
+): string {
   if (format === 'jsonl') {
     return results.map((result) => `${JSON.stringify(jsonLine(result))}\n`).join('');
   }
@@ -37,8 +41,14 @@ export function renderResults(results: readonly BatchResult[], format: BatchOutp
 }
 
 function jsonLine(result: BatchResult): Record<string, unknown> {
-  const base = { line: result.line, ...(result.ref === undefined ? {} : { ref: result.ref }), name: result.query?.name };
-  return result.error === undefined ? { ...base, matches: result.matches ?? [] } : { ...base, error: result.error };
+  const base = {
+    line: result.line,
+    ...(result.ref === undefined ? {} : { ref: result.ref }),
+    name: result.query?.name,
+  };
+  return result.error === undefined
+    ? { ...base, matches: result.matches ?? [] }
+    : { ...base, error: result.error };
 }
 
 function csvRow(result: BatchResult): string[] {
@@ -78,7 +88,10 @@ export function countWrittenRows(path: string, format: BatchOutputFormat): numbe
   if (complete < text.length) {
     truncateSync(path, Buffer.byteLength(text.slice(0, complete)));
   }
-  const lines = text.slice(0, complete).split('\n').filter((line) => line !== '').length;
+  const lines = text
+    .slice(0, complete)
+    .split('\n')
+    .filter((line) => line !== '').length;
   // `oneLine` keeps every result on one line, so lines count rows.
   return format === 'csv' ? Math.max(0, lines - 1) : lines;
 }

@@ -20,7 +20,11 @@ export interface BatchResult {
 }
 
 /** Screens one row; a validation problem becomes an error result naming the field. */
-export function screenRow(index: ScreeningIndex, row: BatchRow, options: ScreeningOptions): BatchResult {
+export function screenRow(
+  index: ScreeningIndex,
+  row: BatchRow,
+  options: ScreeningOptions,
+): BatchResult {
   const ref = row.ref === undefined ? {} : { ref: row.ref };
   if ('error' in row) {
     return { line: row.line, ...ref, error: row.error };

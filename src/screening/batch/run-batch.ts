@@ -40,17 +40,27 @@ export interface BatchSummary {
 const MAX_KEPT_ERRORS = 1000;
 
 /** Runs the batch; see the module doc for resume semantics. */
-export async function runBatchFile(entries: readonly WatchlistEntry[], request: BatchRunRequest): Promise<BatchSummary> {
+export async function runBatchFile(
+  entries: readonly WatchlistEntry[],
+  request: BatchRunRequest,
+): Promise<BatchSummary> {
   const started = Date.now();
-  const resumedAfter = request.output === undefined ? 0 : countWrittenRows(request.output, request.format);
+  const resumedAfter =
+    request.output === undefined ? 0 : countWrittenRows(request.output, request.format);
   const total = await countDataLines(request.input, batchFormat(request.input));
   const pool = await ScreeningWorkerPool.start(entries, request.options, request.workers);
   const tally = new Tally(resumedAfter);
   const sink = outputSink(request, resumedAfter === 0);
   try {
-    await pipeline(request, pool, resumedAfter, (results) => sink(tally.add(results)), (done) => {
-      request.onProgress?.(done, Math.max(total, done));
-    });
+    await pipeline(
+      request,
+      pool,
+      resumedAfter,
+      (results) => sink(tally.add(results)),
+      (done) => {
+        request.onProgress?.(done, Math.max(total, done));
+      },
+    );
   } finally {
     await pool.close();
   }
@@ -97,7 +107,10 @@ async function pipeline(
   }
 }
 
-function outputSink(request: BatchRunRequest, fresh: boolean): (results: BatchResult[]) => Promise<void> {
+function outputSink(
+  request: BatchRunRequest,
+  fresh: boolean,
+): (results: BatchResult[]) => Promise<void> {
   let withHeader = fresh;
   return async (results) => {
     const text = renderResults(results, request.format, withHeader);

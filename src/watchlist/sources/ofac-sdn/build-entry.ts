@@ -59,13 +59,14 @@ export function readPrimary(row: OfacRow): PrimaryRecord {
 
 /** Splits `SDNT] [SDNTK` into `['SDNT', 'SDNTK']`. */
 export function programsOf(field: string | undefined): string[] {
-  if (field === undefined) {
-    return [];
+  const programs: string[] = [];
+  for (const piece of field?.split(PROGRAM_SEPARATOR) ?? []) {
+    const program = piece.replace(BRACKETS, '').trim();
+    if (program !== '') {
+      programs.push(program);
+    }
   }
-  return field
-    .split(PROGRAM_SEPARATOR)
-    .map((program) => program.replace(BRACKETS, '').trim())
-    .filter((program) => program !== '');
+  return programs;
 }
 
 /** An `alt.csv` row as a strong alias (see person-rules.ts on weak aliases). */

@@ -12,11 +12,13 @@ const MIN_TITLE_OVERLAP = 8;
 
 /** The `Title` column repeated in the remarks, whole or in part. */
 const repeatedTitle: FragmentRule = (fragment, facts, context) => {
-  if (!context.titles.some((title) => overlaps(title, fragment.body))) {
-    return false;
+  for (const title of context.titles) {
+    if (overlaps(title, fragment.body)) {
+      facts.otherFacts.push(otherFact('title', 'Title', fragment.body, fragment));
+      return true;
+    }
   }
-  facts.otherFacts.push(otherFact('title', 'Title', fragment.body, fragment));
-  return true;
+  return false;
 };
 
 function overlaps(title: string, text: string): boolean {

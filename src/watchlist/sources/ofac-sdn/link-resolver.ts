@@ -37,15 +37,18 @@ export function resolveLinks(holders: readonly LinkHolder[]): void {
   const aliases: NameIndex = new Map();
   for (const holder of holders) {
     addName(primaries, holder.name, holder.sourceId);
-    holder.aliases.forEach((alias) => addName(aliases, alias.name, holder.sourceId));
+    for (const alias of holder.aliases) {
+      addName(aliases, alias.name, holder.sourceId);
+    }
   }
   for (const holder of holders) {
-    holder.links.forEach((link, index) => {
-      const target = targetOf(link.name, primaries, aliases);
+    const { links } = holder;
+    for (let index = 0; index < links.length; index += 1) {
+      const target = targetOf(links[index]!.name, primaries, aliases);
       if (target !== undefined) {
-        holder.links[index] = { ...link, targetSourceId: target };
+        links[index] = { ...links[index]!, targetSourceId: target };
       }
-    });
+    }
   }
 }
 

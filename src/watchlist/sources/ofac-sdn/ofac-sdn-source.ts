@@ -7,28 +7,16 @@
 import { WatchlistParseError } from '../../../core/errors.js';
 import type { InputFile, ListSource, ParsedPublication, ParseOptions } from '../../list-source.js';
 import { ReportBuilder } from '../../report-builder.js';
-import type { WatchlistEntry } from '../../watchlist-entry.js';
-import {
-  addressOfRow,
-  aliasOfRow,
-  aliasTypeOf,
-  buildEntry,
-  OFAC_SOURCE_ID,
-  readPrimary,
-  type PrimaryRecord,
-} from './build-entry.js';
+import { assembleEntries, type AttachedRows } from './assemble-entries.js';
+import { OFAC_SOURCE_ID, readPrimary, type PrimaryRecord } from './build-entry.js';
 import { claimOfacFiles } from './claim-files.js';
 import { OFAC_ROLES, roleOf, type OfacRole } from './file-roles.js';
-import { titlesOf } from './free-text-rules.js';
-import { resolveLinks, type LinkHolder } from './link-resolver.js';
+import { resolveLinks } from './link-resolver.js';
 import { readOfacRows, type OfacRow } from './ofac-csv.js';
 import { contentHash, publicationDate } from './publication-meta.js';
-import { emptyRemarkFacts, type RemarkContext } from './remark-facts.js';
-import { parseRemarks, type ParsedRemarks } from './remarks-parser.js';
 
 const OFFICIAL_EXPORTS =
   'https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports';
-const PROGRESS_EVERY = 500;
 
 /** The OFAC SDN list (legacy CSV set), source id `ofac-sdn`. */
 export const ofacSdnSource: ListSource = {
@@ -44,13 +32,6 @@ export const ofacSdnSource: ListSource = {
   ],
 };
 
-/** Rows of the secondary files, by `ent_num`. */
-interface Attached {
-  readonly alt: ReadonlyMap<string, OfacRow[]>;
-  readonly add: ReadonlyMap<string, OfacRow[]>;
-  readonly comments: ReadonlyMap<string, OfacRow[]>;
-}
-
 /**
  * Parses one publication. Files are recognised by name (`sdn`, `alt`, `add`, `sdn_comments`,
  * optionally dated and `.gz`), so any group can be parsed, e.g. an `sdn.csv` with the
@@ -65,12 +46,17 @@ export function parseOfacPublication(
   const byRole = assignRoles(files, report);
   const sdn = byRole.get('sdn')!;
   const primaries = readPrimaries(sdn, report);
-  const attached: Attached = {
+  const attached: AttachedRows = {
     alt: attach(byRole.get('alt'), 'alt', primaries, report),
     add: attach(byRole.get('add'), 'add', primaries, report),
     comments: attach(byRole.get('sdn_comments'), 'sdn_comments', primaries, report),
   };
-  const built = buildEntries(primaries, attached, { sdn, byRole, report, options });
+  const built = assembleEntries(primaries, attached, {
+    sdnFile: sdn.name,
+    altFile: byRole.get('alt')?.name ?? '',
+    report,
+    options,
+  });
   resolveLinks(built);
   const entries = built.map((each) => each.entry);
   return {
@@ -167,109 +153,4 @@ function attach(
     }
   }
   return byEntNum;
-}
-
-interface BuildContext {
-  readonly sdn: InputFile;
-  readonly byRole: ReadonlyMap<OfacRole, InputFile>;
-  readonly report: ReportBuilder;
-  readonly options: ParseOptions;
-}
-
-/** A built entry with its links array, which link resolution completes in place. */
-interface BuiltEntry extends LinkHolder {
-  readonly entry: WatchlistEntry;
-}
-
-function buildEntries(
-  primaries: ReadonlyMap<string, PrimaryRecord>,
-  attached: Attached,
-  context: BuildContext,
-): BuiltEntry[] {
-  const entries: BuiltEntry[] = [];
-  const total = primaries.size;
-  for (const primary of primaries.values()) {
-    entries.push(entryOf(primary, attached, context));
-    const done = entries.length;
-    if (
-      context.options.onProgress !== undefined &&
-      (done % PROGRESS_EVERY === 0 || done === total)
-    ) {
-      context.options.onProgress(done, total);
-    }
-  }
-  return entries;
-}
-
-function entryOf(primary: PrimaryRecord, attached: Attached, context: BuildContext): BuiltEntry {
-  const entityType = primary.entityType ?? unknownType(primary, context);
-  const remarks = joinedRemarks(primary.row, attached.comments.get(primary.entNum) ?? []);
-  const parsed = readRemarks(remarks, primary, entityType, context);
-  context.report.countFragments(parsed.fragments, parsed.facts.unparsed.length);
-  const entry = buildEntry({
-    primary,
-    entityType,
-    aliases: (attached.alt.get(primary.entNum) ?? []).map((row) => aliasOf(row, context)),
-    addresses: (attached.add.get(primary.entNum) ?? []).map(addressOfRow),
-    remarks,
-    facts: parsed.facts,
-  });
-  const { sourceId, name, aliases } = entry;
-  return { entry, sourceId, name, aliases, links: parsed.facts.links };
-}
-
-function unknownType(primary: PrimaryRecord, context: BuildContext): 'entity' {
-  context.report.warn({
-    code: 'unknown-entity-type',
-    message: `SDN_Type "${primary.rawType}" is not individual, vessel or aircraft; read as an entity`,
-    file: context.sdn.name,
-    line: primary.row.line,
-    field: 'SDN_Type',
-  });
-  return 'entity';
-}
-
-function aliasOf(row: OfacRow, context: BuildContext): ReturnType<typeof aliasOfRow> {
-  const type = aliasTypeOf(row);
-  if (type === undefined) {
-    context.report.warn({
-      code: 'unknown-alias-type',
-      message: `alt_type "${row.fields[2]?.trim() ?? ''}" is not aka, fka or nka; read as aka`,
-      file: context.byRole.get('alt')!.name,
-      line: row.line,
-      field: 'alt_type',
-    });
-  }
-  return aliasOfRow(row, type ?? 'aka');
-}
-
-// sdn_comments.csv continues a remark cut at OFAC's field limit, often mid-word
-// (`… PROMO RAI` + `Z S.A.S.; …`), so the pieces join without a separator.
-function joinedRemarks(row: OfacRow, comments: readonly OfacRow[]): string | undefined {
-  const own = row.fields[11] ?? '';
-  const pieces = [
-    own.trim() === '-0-' ? '' : own,
-    ...comments.map((comment) => comment.fields[1] ?? ''),
-  ];
-  const joined = pieces.join('').trim();
-  return joined === '' ? undefined : joined;
-}
-
-function readRemarks(
-  remarks: string | undefined,
-  primary: PrimaryRecord,
-  entityType: WatchlistEntry['entityType'],
-  context: BuildContext,
-): ParsedRemarks {
-  if (remarks === undefined) {
-    return { facts: emptyRemarkFacts(), fragments: 0 };
-  }
-  const remarkContext: RemarkContext = {
-    entityType,
-    titles: titlesOf(primary.title),
-    warn: (code, message, field) => {
-      context.report.warn({ code, message, file: context.sdn.name, line: primary.row.line, field });
-    },
-  };
-  return parseRemarks(remarks, remarkContext);
 }

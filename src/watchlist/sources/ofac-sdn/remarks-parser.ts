@@ -61,7 +61,13 @@ function applyLabelRule(fragment: Fragment, facts: RemarkFacts, context: RemarkC
 }
 
 function applyUnlabelled(fragment: Fragment, facts: RemarkFacts, context: RemarkContext): boolean {
-  return UNLABELLED_RULES.some((rule) => rule(fragment, facts, context));
+  // A plain loop: this runs for every unlabelled fragment, and a callback per call costs.
+  for (const rule of UNLABELLED_RULES) {
+    if (rule(fragment, facts, context)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 interface IndexedRule extends LabelRule {
