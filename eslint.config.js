@@ -2,6 +2,20 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Everything outside the domain, which no domain module may import. */
+function outerLayers() {
+  return [
+    '**/watchlist/**',
+    '**/screening/**',
+    '**/store/**',
+    '**/api/**',
+    '**/cli/**',
+    '**/web/**',
+    '**/services.js',
+    '**/config.js',
+  ];
+}
+
 /** Folders a layer may not import from (relative import patterns). */
 const forbidden = {
   core: [
@@ -13,7 +27,14 @@ const forbidden = {
     '**/web/**',
     '**/services.js',
     '**/config.js',
+    '**/identity/**',
+    '**/access/**',
+    '**/audit/**',
   ],
+  // The domain of identities, markings and the audit trail: see docs/ARCHITECTURE.md.
+  audit: [...outerLayers(), '**/identity/**', '**/access/**'],
+  identity: [...outerLayers(), '**/access/**'],
+  access: [...outerLayers(), '**/audit/**'],
   watchlist: [
     '**/screening/**',
     '**/store/**',
@@ -21,6 +42,8 @@ const forbidden = {
     '**/cli/**',
     '**/web/**',
     '**/services.js',
+    '**/identity/**',
+    '**/access/**',
   ],
   screening: ['**/store/**', '**/api/**', '**/cli/**', '**/web/**', '**/services.js'],
   store: ['**/api/**', '**/cli/**', '**/web/**', '**/services.js', '**/screening/**'],

@@ -34,7 +34,10 @@ interface ListedName {
 }
 
 function plain(name: string): string {
-  return fold(name).replace(/['’`]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return fold(name)
+    .replace(/['’`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 function listedNames(entries: readonly WatchlistEntry[]): ListedName[] {
@@ -90,7 +93,12 @@ export function jaroWinklerBaseline(entries: readonly WatchlistEntry[]): Baselin
 /** fuse.js baseline (score = 1 − Fuse score). */
 export function fuseBaseline(entries: readonly WatchlistEntry[]): Baseline {
   const names = listedNames(entries);
-  const fuse = new Fuse(names, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.6 });
+  const fuse = new Fuse(names, {
+    keys: ['text'],
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: 0.6,
+  });
   return {
     label: 'fuse.js 7 (threshold 0.6, ignoreLocation)',
     search(query: string): RankedEntry[] {

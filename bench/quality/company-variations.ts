@@ -49,7 +49,11 @@ function findLegalForm(name: string): Found | undefined {
       const pattern = new RegExp(`(^|[\\s,])${escape(spelling)}(?=$|[\\s,])`, 'g');
       for (const m of upper.matchAll(pattern)) {
         const found = { spellings, start: m.index + m[1]!.length, length: spelling.length };
-        if (best === undefined || end(found) > end(best) || (end(found) === end(best) && found.length > best.length)) {
+        if (
+          best === undefined ||
+          end(found) > end(best) ||
+          (end(found) === end(best) && found.length > best.length)
+        ) {
           best = found;
         }
       }
@@ -67,7 +71,6 @@ function atEdge(name: string, found: Found | undefined): Found | undefined {
   return found.start === 0 || after === '' ? found : undefined;
 }
 
-
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -83,16 +86,23 @@ export function legalFormRespelling(entry: WatchlistEntry, prng: Prng): string |
   }
   const current = entry.name.slice(found.start, found.start + found.length).toUpperCase();
   const others = found.spellings.filter((s) => s !== current);
-  return entry.name.slice(0, found.start) + prng.pick(others) + entry.name.slice(found.start + found.length);
+  return (
+    entry.name.slice(0, found.start) +
+    prng.pick(others) +
+    entry.name.slice(found.start + found.length)
+  );
 }
 
 /** The company name without its legal form (when something distinctive remains). */
 export function dropLegalForm(entry: WatchlistEntry): string | undefined {
-  const found = entry.entityType === 'entity' ? atEdge(entry.name, findLegalForm(entry.name)) : undefined;
+  const found =
+    entry.entityType === 'entity' ? atEdge(entry.name, findLegalForm(entry.name)) : undefined;
   if (found === undefined) {
     return undefined;
   }
-  const rest = (entry.name.slice(0, found.start) + entry.name.slice(found.start + found.length)).replace(/[\s,]+$/, '').trim();
+  const rest = (entry.name.slice(0, found.start) + entry.name.slice(found.start + found.length))
+    .replace(/[\s,]+$/, '')
+    .trim();
   return rest.split(/\s+/).length >= 1 && rest.length >= 3 ? rest : undefined;
 }
 

@@ -25,13 +25,24 @@ export interface Outcome {
 }
 
 /** Runs `search` on each case, timing it. */
-export function runCases(cases: readonly EvalCase[], search: (c: EvalCase) => RankedEntry[]): Outcome[] {
+export function runCases(
+  cases: readonly EvalCase[],
+  search: (c: EvalCase) => RankedEntry[],
+): Outcome[] {
   return cases.map((c) => {
     const started = performance.now();
     const ranked = search(c);
     const millis = performance.now() - started;
-    const accepted = ranked.filter((r) => c.accepted.has(r.entryId)).reduce((best, r) => Math.max(best, r.score), 0);
-    return { case: c, top: ranked[0]?.score ?? 0, accepted, millis, ...(ranked[0] === undefined ? {} : { topEntry: ranked[0].entryId }) };
+    const accepted = ranked
+      .filter((r) => c.accepted.has(r.entryId))
+      .reduce((best, r) => Math.max(best, r.score), 0);
+    return {
+      case: c,
+      top: ranked[0]?.score ?? 0,
+      accepted,
+      millis,
+      ...(ranked[0] === undefined ? {} : { topEntry: ranked[0].entryId }),
+    };
   });
 }
 
@@ -78,7 +89,10 @@ export function thresholdForFpr(outcomes: readonly Outcome[], maxFpr: number): n
 }
 
 /** Per-kind recall (positives) or alert rate (negatives) at `t`. */
-export function perKind(outcomes: readonly Outcome[], t: number): { kind: string; n: number; rate: number; negative: boolean }[] {
+export function perKind(
+  outcomes: readonly Outcome[],
+  t: number,
+): { kind: string; n: number; rate: number; negative: boolean }[] {
   const kinds = [...new Set(outcomes.map((o) => o.case.kind))];
   return kinds.map((kind) => {
     const of = outcomes.filter((o) => o.case.kind === kind);
@@ -92,5 +106,9 @@ export function perKind(outcomes: readonly Outcome[], t: number): { kind: string
 export function timing(outcomes: readonly Outcome[]): { mean: number; p50: number; p99: number } {
   const times = outcomes.map((o) => o.millis).sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-  return { mean: times.reduce((s, x) => s + x, 0) / Math.max(1, times.length), p50: at(0.5), p99: at(0.99) };
+  return {
+    mean: times.reduce((s, x) => s + x, 0) / Math.max(1, times.length),
+    p50: at(0.5),
+    p99: at(0.99),
+  };
 }

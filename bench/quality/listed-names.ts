@@ -16,9 +16,24 @@ export interface PersonName {
   readonly given: readonly string[];
 }
 
-const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'da', 'dos', 'do', 'das', 'di', 'van', 'von']);
+const PARTICLES = new Set([
+  'de',
+  'del',
+  'la',
+  'las',
+  'los',
+  'y',
+  'da',
+  'dos',
+  'do',
+  'das',
+  'di',
+  'van',
+  'von',
+]);
 const NARCOTICS = new Set(['SDNT', 'SDNTK', 'ILLICIT-DRUGS-EO14059']);
-const LATIN_AMERICA = /colombia|mexico|venezuela|ecuador|peru|panama|guatemala|honduras|salvador|bolivia|paraguay|argentina|chile|nicaragua|costa rica|dominican|spain|cuba|uruguay/i;
+const LATIN_AMERICA =
+  /colombia|mexico|venezuela|ecuador|peru|panama|guatemala|honduras|salvador|bolivia|paraguay|argentina|chile|nicaragua|costa rica|dominican|spain|cuba|uruguay/i;
 const COMMON_SURNAMES = new Set(SURNAMES.map(fold));
 
 /** Accent- and case-folded. */

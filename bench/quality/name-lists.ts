@@ -73,4 +73,6 @@ export const COMPANY_DISTINCTIVE = words(`
 `);
 
 /** Legal forms of Colombian company names, as clerks write them. */
-export const COMPANY_LEGAL = words('S.A.S. SAS S.A. LTDA. Ltda E.U. S.A.S & S.EN_C. Y_CIA._LTDA. S.C.A.');
+export const COMPANY_LEGAL = words(
+  'S.A.S. SAS S.A. LTDA. Ltda E.U. S.A.S & S.EN_C. Y_CIA._LTDA. S.C.A.',
+);

@@ -17,7 +17,12 @@ import {
   typo,
   typoEveryWord,
 } from './spelling-variations.js';
-import { dropLegalForm, legalFormRespelling, shuffledCompanyWords, addParticles } from './company-variations.js';
+import {
+  dropLegalForm,
+  legalFormRespelling,
+  shuffledCompanyWords,
+  addParticles,
+} from './company-variations.js';
 
 /** A variation: name, which entries it applies to, and the query it makes. */
 export interface Variation {
@@ -36,15 +41,28 @@ export const VARIATIONS: readonly Variation[] = [
   { kind: 'accents', make: (e, prng) => nonEmpty(toggleAccents(naturalOrder(e), prng)) },
   { kind: 'case-punctuation', make: (e, prng) => casePunctuation(e.name, prng) },
   { kind: 'typo-every-word', make: (e, prng) => changed(e.name, typoEveryWord(e.name, prng)) },
-  { kind: 'spanish-phonetic', make: (e, prng) => (isHispanic(e) ? phoneticRespelling(naturalOrder(e), prng) : undefined) },
+  {
+    kind: 'spanish-phonetic',
+    make: (e, prng) => (isHispanic(e) ? phoneticRespelling(naturalOrder(e), prng) : undefined),
+  },
   { kind: 'particles', make: addParticles },
-  { kind: 'legal-form', make: (e, prng) => (prng.chance(0.25) ? dropLegalForm(e) : legalFormRespelling(e, prng)) },
+  {
+    kind: 'legal-form',
+    make: (e, prng) => (prng.chance(0.25) ? dropLegalForm(e) : legalFormRespelling(e, prng)),
+  },
   { kind: 'alias-only', make: aliasOnly },
   { kind: 'initials', make: initials },
   { kind: 'shuffled-company-words', make: shuffledCompanyWords },
   { kind: 'combination', make: combination },
-  { kind: 'cyrillic', make: (e) => (e.entityType === 'individual' ? toCyrillic(naturalOrder(e), isHispanic(e)) : undefined) },
-  { kind: 'arabic', make: (e) => (e.entityType === 'individual' ? toArabic(naturalOrder(e)) : undefined) },
+  {
+    kind: 'cyrillic',
+    make: (e) =>
+      e.entityType === 'individual' ? toCyrillic(naturalOrder(e), isHispanic(e)) : undefined,
+  },
+  {
+    kind: 'arabic',
+    make: (e) => (e.entityType === 'individual' ? toArabic(naturalOrder(e)) : undefined),
+  },
 ];
 
 function nonEmpty(text: string): string | undefined {
@@ -80,7 +98,9 @@ function droppedMiddleName(entry: WatchlistEntry): string | undefined {
  * screening on short nicknames.
  */
 function aliasOnly(entry: WatchlistEntry, prng: Prng): string | undefined {
-  const usable = entry.aliases.filter((a) => a.script === undefined && /\p{Script=Latin}/u.test(a.name));
+  const usable = entry.aliases.filter(
+    (a) => a.script === undefined && /\p{Script=Latin}/u.test(a.name),
+  );
   const strong = usable.filter((a) => a.strength === 'strong');
   const weak = usable.filter((a) => a.strength === 'weak' && readsAsName(a.name));
   const pool = strong.length > 0 ? strong : weak;
@@ -100,14 +120,16 @@ function initials(entry: WatchlistEntry): string | undefined {
     return undefined;
   }
   const initial = (unit: string) => `${unit.split(' ').pop()!.charAt(0).toUpperCase()}.`;
-  const given = p.given.length === 1 ? [initial(p.given[0]!)] : [p.given[0]!, ...p.given.slice(1).map(initial)];
+  const given =
+    p.given.length === 1 ? [initial(p.given[0]!)] : [p.given[0]!, ...p.given.slice(1).map(initial)];
   return [...given, ...p.family].join(' ');
 }
 
 /** Several changes at once: order, an omitted name, one typo, accents or case. */
 function combination(entry: WatchlistEntry, prng: Prng): string | undefined {
   const p = person(entry);
-  let name = p === undefined ? (legalFormRespelling(entry, prng) ?? entry.name) : naturalOrder(entry);
+  let name =
+    p === undefined ? (legalFormRespelling(entry, prng) ?? entry.name) : naturalOrder(entry);
   if (p !== undefined && p.family.length >= 2 && isHispanic(entry) && prng.chance(0.5)) {
     name = [...p.given, p.family[0]!].join(' ');
   } else if (p !== undefined && p.given.length >= 2 && prng.chance(0.5)) {

@@ -62,7 +62,12 @@ function equivalent(a: string, b: string): boolean {
   return a === b || sound(a) === sound(b) || withinOneTypo(a, b);
 }
 
-/** Listed names by each of their words' sound key, for the check. */
+/** The word and each string one letter shorter. */
+function deletions(word: string): string[] {
+  return [word, ...Array.from(word, (_, i) => word.slice(0, i) + word.slice(i + 1))];
+}
+
+/** Listed names by the sound key and the one-letter deletions of each of their words. */
 export class ListedNames {
   private readonly names: string[][] = [];
   private readonly bySound = new Map<string, number[]>();
@@ -78,10 +83,10 @@ export class ListedNames {
   private add(words: string[]): void {
     const id = this.names.length;
     this.names.push(words);
-    for (const word of new Set(words.map(sound))) {
-      const list = this.bySound.get(word) ?? [];
+    for (const key of new Set(words.flatMap((w) => [sound(w), ...deletions(w)]))) {
+      const list = this.bySound.get(key) ?? [];
       list.push(id);
-      this.bySound.set(word, list);
+      this.bySound.set(key, list);
     }
   }
 
@@ -91,7 +96,8 @@ export class ListedNames {
     if (words.length === 0) {
       return true;
     }
-    const candidates = new Set(words.flatMap((w) => this.bySound.get(sound(w)) ?? []));
+    const keys = words.flatMap((w) => [sound(w), ...deletions(w)]);
+    const candidates = new Set(keys.flatMap((key) => this.bySound.get(key) ?? []));
     for (const id of candidates) {
       const listed = this.names[id]!;
       if (words.every((w) => listed.some((l) => equivalent(w, l)))) {

@@ -6,7 +6,7 @@
  * - `negative-namesake`: a listed person's first given name and first surname with another
  *   second surname;
  * - `negative-person`: a random Colombian full name (given names and two surnames);
- * - `negative-company-sibling`: a listed company with its distinctive word replaced
+ * - `negative-company-sibling`: a listed company with its most distinctive word replaced
  *   (`INVERSIONES LA ESPERANZA S.A.S.` → `INVERSIONES LA PRIMAVERA S.A.S.`);
  * - `negative-company`: a random Colombian company (generic word, distinctive word, legal form).
  *
@@ -73,15 +73,43 @@ function randomPerson(prng: Prng): string {
 }
 
 const GENERIC = new Set(COMPANY_GENERIC.map(fold));
-const FILLER = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y', 'sa', 'sas', 'ltda', 's', 'a', 'c', 'v', 'cia']);
+const FILLER = new Set([
+  'de',
+  'del',
+  'la',
+  'las',
+  'los',
+  'el',
+  'y',
+  'sa',
+  'sas',
+  'ltda',
+  's',
+  'a',
+  'c',
+  'v',
+  'cia',
+]);
 
-/** A listed company with its longest distinctive word replaced. */
-function companySibling(listed: WatchlistEntry, prng: Prng): string | undefined {
+/** How many listed company names use each word (rarer words are more distinctive). */
+function wordCounts(companies: readonly WatchlistEntry[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const entry of companies) {
+    for (const word of new Set(entry.name.split(/\s+/).map((w) => fold(w).replace(/[^a-z]/g, '')))) {
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** A listed company with its most distinctive word (the rarest, then the longest) replaced. */
+function companySibling(listed: WatchlistEntry, prng: Prng, counts: ReadonlyMap<string, number>): string | undefined {
   const words = listed.name.split(/\s+/);
+  const rarity = (key: string) => counts.get(key) ?? 0;
   const distinctive = words
     .map((w, i) => ({ w, i, key: fold(w).replace(/[^a-z]/g, '') }))
     .filter(({ key }) => key.length >= 4 && !GENERIC.has(key) && !FILLER.has(key))
-    .sort((a, b) => b.key.length - a.key.length);
+    .sort((a, b) => rarity(a.key) - rarity(b.key) || b.key.length - a.key.length);
   if (distinctive.length === 0 || words.length < 2) {
     return undefined;
   }
@@ -105,11 +133,12 @@ export function hardNegatives(
 ): Negative[] {
   const hispanic = entries.filter(isHispanic);
   const companies = entries.filter((e) => e.entityType === 'entity');
+  const counts = wordCounts(companies);
   const makers: readonly [string, () => string | undefined][] = [
     ['negative-sibling', () => mapStyled(sibling(prng.pick(hispanic), prng), prng)],
     ['negative-namesake', () => mapStyled(namesake(prng.pick(hispanic), prng), prng)],
     ['negative-person', () => styled(randomPerson(prng), prng)],
-    ['negative-company-sibling', () => companySibling(prng.pick(companies), prng)],
+    ['negative-company-sibling', () => companySibling(prng.pick(companies), prng, counts)],
     ['negative-company', () => randomCompany(prng)],
   ];
   const out: Negative[] = [];

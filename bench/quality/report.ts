@@ -24,7 +24,12 @@ export function overall(outcomes: readonly Outcome[], t: number): string {
 
 /** Recall per variation kind and alert rate per negative kind. */
 export function kinds(outcomes: readonly Outcome[], t: number): string {
-  const rows = perKind(outcomes, t).map((k) => [k.kind, k.negative ? 'negative' : 'positive', String(k.n), pct(k.rate, 1)]);
+  const rows = perKind(outcomes, t).map((k) => [
+    k.kind,
+    k.negative ? 'negative' : 'positive',
+    String(k.n),
+    pct(k.rate, 1),
+  ]);
   return table(['kind', 'type', 'n', 'recall@1 (positives) / alerts (negatives)'], rows);
 }
 
@@ -47,9 +52,17 @@ export function timingText(outcomes: readonly Outcome[]): string {
 export function misses(outcomes: readonly Outcome[], t: number, max: number): string {
   const lines: string[] = [];
   for (const kind of new Set(outcomes.map((o) => o.case.kind))) {
-    const bad = outcomes.filter((o) => o.case.kind === kind && (o.case.expected === undefined ? o.top >= t : !(o.accepted >= t && o.accepted >= o.top - 1e-9)));
+    const bad = outcomes.filter(
+      (o) =>
+        o.case.kind === kind &&
+        (o.case.expected === undefined
+          ? o.top >= t
+          : !(o.accepted >= t && o.accepted >= o.top - 1e-9)),
+    );
     for (const o of bad.slice(0, max)) {
-      lines.push(`${kind}: "${o.case.name}" expected ${o.case.expected ?? '-'} got ${o.topEntry ?? '-'} top ${o.top.toFixed(3)} accepted ${o.accepted.toFixed(3)}`);
+      lines.push(
+        `${kind}: "${o.case.name}" expected ${o.case.expected ?? '-'} got ${o.topEntry ?? '-'} top ${o.top.toFixed(3)} accepted ${o.accepted.toFixed(3)}`,
+      );
     }
   }
   return lines.join('\n');

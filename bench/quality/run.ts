@@ -13,11 +13,18 @@
  * @module
  */
 import { PuenteError } from '../../src/core/errors.js';
+import type { WatchlistEntry } from '../../src/watchlist/watchlist-entry.js';
 import { screen } from '../../src/screening/screen.js';
 import { buildScreeningIndex, type ScreeningIndex } from '../../src/screening/screening-index.js';
 import { DEFAULT_THRESHOLD } from '../../src/screening/threshold.js';
 import { fuseBaseline, jaroWinklerBaseline, type Baseline, type RankedEntry } from './baselines.js';
-import { buildEvalSet, scriptOnly, withoutScriptNames, type EvalCase, type IndexVariant } from './eval-set.js';
+import {
+  buildEvalSet,
+  scriptOnly,
+  withoutScriptNames,
+  type EvalCase,
+  type IndexVariant,
+} from './eval-set.js';
 import { metricsAt, runCases, thresholdForFpr, timing, type Outcome } from './evaluate.js';
 import { loadRealLists } from './load-lists.js';
 import { kinds, misses, overall, sweep, table, timingText } from './report.js';
@@ -35,7 +42,11 @@ const MAX_FPR = 0.005;
 function ours(indexes: Readonly<Record<IndexVariant, ScreeningIndex>>) {
   return (c: EvalCase): RankedEntry[] => {
     try {
-      const matches = screen(indexes[c.index], { name: c.name }, { threshold: COLLECT_FROM, limit: 10 });
+      const matches = screen(
+        indexes[c.index],
+        { name: c.name },
+        { threshold: COLLECT_FROM, limit: 10 },
+      );
       return matches.map((m) => ({ entryId: m.entryId, score: m.score }));
     } catch (error) {
       if (error instanceof PuenteError) {
@@ -47,13 +58,23 @@ function ours(indexes: Readonly<Record<IndexVariant, ScreeningIndex>>) {
   };
 }
 
-function main(): void {
-  const entries = loadRealLists();
+/** Runs the whole report over the given entries (the real lists, see `main`). */
+export function runQuality(entries: readonly WatchlistEntry[]): void {
   const started = performance.now();
   const main = buildScreeningIndex(entries);
-  console.log(`# Screening quality\n\n${entries.length} entries, ${main.nameCount} names; index built in ${(performance.now() - started).toFixed(0)} ms\n`);
-  const indexes = { main, 'no-script': buildScreeningIndex(withoutScriptNames(entries)), 'script-only': buildScreeningIndex(scriptOnly(entries)) };
-  const cases = buildEvalSet(entries, { seed: SEED, perKind: PER_KIND, negativesPerKind: NEGATIVES });
+  console.log(
+    `# Screening quality\n\n${entries.length} entries, ${main.nameCount} names; index built in ${(performance.now() - started).toFixed(0)} ms\n`,
+  );
+  const indexes = {
+    main,
+    'no-script': buildScreeningIndex(withoutScriptNames(entries)),
+    'script-only': buildScreeningIndex(scriptOnly(entries)),
+  };
+  const cases = buildEvalSet(entries, {
+    seed: SEED,
+    perKind: PER_KIND,
+    negativesPerKind: NEGATIVES,
+  });
   const outcomes = runCases(cases, ours(indexes));
   reportOurs(outcomes);
   if (BASELINE_SAMPLE > 0) {
@@ -66,7 +87,9 @@ function reportOurs(outcomes: readonly Outcome[]): void {
   console.log(`${kinds(outcomes, DEFAULT_THRESHOLD)}\n`);
   const grid = Array.from({ length: 15 }, (_, i) => 0.6 + i * 0.025);
   console.log(`## Threshold sweep\n\n${sweep(outcomes, grid)}\n`);
-  console.log(`Lowest threshold with FPR ≤ 0.5%: ${thresholdForFpr(outcomes, MAX_FPR).toFixed(3)}\n`);
+  console.log(
+    `Lowest threshold with FPR ≤ 0.5%: ${thresholdForFpr(outcomes, MAX_FPR).toFixed(3)}\n`,
+  );
   console.log(`Query time over the whole set: ${timingText(outcomes)}\n`);
   if (SHOW_MISSES > 0) {
     console.log(`## Misses\n\n${misses(outcomes, DEFAULT_THRESHOLD, SHOW_MISSES)}\n`);
@@ -90,7 +113,9 @@ function reportBaselines(
   }
   const header = ['matcher', 'threshold', 'recall@1', 'FPR', 'mean ms/query', 'time vs Puente'];
   console.log(`## Baselines (${sample.length} cases, every ${step}th of the main-index set)\n`);
-  console.log('Baseline thresholds are the lowest giving FPR ≤ 0.5% on the sample (their best case).\n');
+  console.log(
+    'Baseline thresholds are the lowest giving FPR ≤ 0.5% on the sample (their best case).\n',
+  );
   console.log(`${table(header, rows)}\n`);
   void outcomes;
 }
@@ -99,11 +124,29 @@ function runBaseline(baseline: Baseline, sample: readonly EvalCase[]): Outcome[]
   return runCases(sample, (c) => baseline.search(c.name));
 }
 
-function row(label: string, result: readonly Outcome[], t: number, reference: readonly Outcome[]): string[] {
+function row(
+  label: string,
+  result: readonly Outcome[],
+  t: number,
+  reference: readonly Outcome[],
+): string[] {
   const m = metricsAt(result, t);
   const mean = timing(result).mean;
   const ratio = mean / timing(reference).mean;
-  return [label, t.toFixed(3), `${(m.recall * 100).toFixed(2)}%`, `${(m.fpr * 100).toFixed(2)}%`, mean.toFixed(3), `${ratio.toFixed(0)}×`];
+  return [
+    label,
+    t.toFixed(3),
+    `${(m.recall * 100).toFixed(2)}%`,
+    `${(m.fpr * 100).toFixed(2)}%`,
+    mean.toFixed(3),
+    `${ratio.toFixed(0)}×`,
+  ];
 }
 
-main();
+function main(): void {
+  runQuality(loadRealLists());
+}
+
+if (process.argv[1]?.endsWith('run.ts') === true) {
+  main();
+}

@@ -9,21 +9,104 @@
 
 /** Digraphs first, then single letters. */
 const LATIN_TO_CYRILLIC: readonly (readonly [string, string])[] = [
-  ['shch', 'щ'], ['sch', 'ш'], ['sh', 'ш'], ['ch', 'ч'], ['zh', 'ж'], ['kh', 'х'], ['ts', 'ц'],
-  ['ya', 'я'], ['yu', 'ю'], ['ll', 'ль'], ['qu', 'к'], ['gu', 'г'], ['ph', 'ф'], ['th', 'т'],
-  ['a', 'а'], ['b', 'б'], ['c', 'к'], ['d', 'д'], ['e', 'е'], ['f', 'ф'], ['g', 'г'], ['h', 'х'],
-  ['i', 'и'], ['j', 'х'], ['k', 'к'], ['l', 'л'], ['m', 'м'], ['n', 'н'], ['o', 'о'], ['p', 'п'],
-  ['q', 'к'], ['r', 'р'], ['s', 'с'], ['t', 'т'], ['u', 'у'], ['v', 'в'], ['w', 'в'], ['x', 'кс'],
-  ['y', 'й'], ['z', 'с'],
+  ['shch', 'щ'],
+  ['sch', 'ш'],
+  ['sh', 'ш'],
+  ['ch', 'ч'],
+  ['zh', 'ж'],
+  ['kh', 'х'],
+  ['ts', 'ц'],
+  ['ya', 'я'],
+  ['yu', 'ю'],
+  ['ll', 'ль'],
+  ['qu', 'к'],
+  ['gu', 'г'],
+  ['ph', 'ф'],
+  ['th', 'т'],
+  ['a', 'а'],
+  ['b', 'б'],
+  ['c', 'к'],
+  ['d', 'д'],
+  ['e', 'е'],
+  ['f', 'ф'],
+  ['g', 'г'],
+  ['h', 'х'],
+  ['i', 'и'],
+  ['j', 'х'],
+  ['k', 'к'],
+  ['l', 'л'],
+  ['m', 'м'],
+  ['n', 'н'],
+  ['o', 'о'],
+  ['p', 'п'],
+  ['q', 'к'],
+  ['r', 'р'],
+  ['s', 'с'],
+  ['t', 'т'],
+  ['u', 'у'],
+  ['v', 'в'],
+  ['w', 'в'],
+  ['x', 'кс'],
+  ['y', 'й'],
+  ['z', 'с'],
+];
+
+/** Spanish spellings read by sound: `c`/`z` before e, i as `с`, silent `h`, `ñ`-less `ll` as `й`. */
+const SPANISH_CYRILLIC: readonly (readonly [string, string])[] = [
+  ['ce', 'се'],
+  ['ci', 'си'],
+  ['que', 'ке'],
+  ['qui', 'ки'],
+  ['gue', 'ге'],
+  ['gui', 'ги'],
+  ['ge', 'хе'],
+  ['gi', 'хи'],
+  ['ll', 'й'],
+  ['h', ''],
 ];
 
 const LATIN_TO_ARABIC: readonly (readonly [string, string])[] = [
-  ['sh', 'ش'], ['ch', 'تش'], ['kh', 'خ'], ['gh', 'غ'], ['th', 'ث'], ['dh', 'ذ'], ['ph', 'ف'],
-  ['ll', 'ي'], ['qu', 'ك'], ['gu', 'غ'], ['ou', 'و'], ['ee', 'ي'], ['oo', 'و'],
-  ['a', 'ا'], ['b', 'ب'], ['c', 'ك'], ['d', 'د'], ['e', 'ي'], ['f', 'ف'], ['g', 'غ'], ['h', 'ه'],
-  ['i', 'ي'], ['j', 'ج'], ['k', 'ك'], ['l', 'ل'], ['m', 'م'], ['n', 'ن'], ['o', 'و'], ['p', 'ب'],
-  ['q', 'ق'], ['r', 'ر'], ['s', 'س'], ['t', 'ت'], ['u', 'و'], ['v', 'ف'], ['w', 'و'], ['x', 'كس'],
-  ['y', 'ي'], ['z', 'ز'],
+  ['ce', 'سي'],
+  ['ci', 'سي'],
+  ['sh', 'ش'],
+  ['ch', 'تش'],
+  ['kh', 'خ'],
+  ['gh', 'غ'],
+  ['th', 'ث'],
+  ['dh', 'ذ'],
+  ['ph', 'ف'],
+  ['ll', 'ي'],
+  ['qu', 'ك'],
+  ['gu', 'غ'],
+  ['ou', 'و'],
+  ['ee', 'ي'],
+  ['oo', 'و'],
+  ['a', 'ا'],
+  ['b', 'ب'],
+  ['c', 'ك'],
+  ['d', 'د'],
+  ['e', 'ي'],
+  ['f', 'ف'],
+  ['g', 'غ'],
+  ['h', 'ه'],
+  ['i', 'ي'],
+  ['j', 'ج'],
+  ['k', 'ك'],
+  ['l', 'ل'],
+  ['m', 'م'],
+  ['n', 'ن'],
+  ['o', 'و'],
+  ['p', 'ب'],
+  ['q', 'ق'],
+  ['r', 'ر'],
+  ['s', 'س'],
+  ['t', 'ت'],
+  ['u', 'و'],
+  ['v', 'ف'],
+  ['w', 'و'],
+  ['x', 'كس'],
+  ['y', 'ي'],
+  ['z', 'ز'],
 ];
 
 /** Lower-case, accent-free letters and spaces only. */
@@ -39,7 +122,7 @@ function plain(name: string): string {
 
 function convert(word: string, table: readonly (readonly [string, string])[]): string {
   let out = '';
-  for (let i = 0; i < word.length; ) {
+  for (let i = 0; i < word.length;) {
     const rule = table.find(([latin]) => word.startsWith(latin, i));
     out += rule === undefined ? '' : rule[1];
     i += rule === undefined ? 1 : rule[0].length;
@@ -52,7 +135,9 @@ function convert(word: string, table: readonly (readonly [string, string])[]): s
  * (`JOSE` → `ХОСЕ`) but an English or Arabic `J` as `ДЖ` (`JAMAL` → `ДЖАМАЛ`).
  */
 export function toCyrillic(name: string, spanish: boolean): string {
-  const table: readonly (readonly [string, string])[] = spanish ? LATIN_TO_CYRILLIC : [['j', 'дж'], ...LATIN_TO_CYRILLIC];
+  const table: readonly (readonly [string, string])[] = spanish
+    ? [...SPANISH_CYRILLIC, ...LATIN_TO_CYRILLIC]
+    : [['j', 'дж'], ...LATIN_TO_CYRILLIC];
   return plain(name)
     .split(' ')
     .map((word) => convert(word, table))
@@ -68,8 +153,17 @@ export function toCyrillic(name: string, spanish: boolean): string {
 export function toArabic(name: string): string {
   return plain(name)
     .split(' ')
-    .map((word) => convert(dropShortVowels(word), LATIN_TO_ARABIC))
+    .map((word) => initialVowel(word) + convert(dropShortVowels(word.replace(/^[aeiou]/, '')), LATIN_TO_ARABIC))
     .join(' ');
+}
+
+/** An Arabic word never starts with a vowel letter: an initial vowel is carried by alif. */
+function initialVowel(word: string): string {
+  const first = word.charAt(0);
+  if (first === 'e' || first === 'i') {
+    return 'إ';
+  }
+  return 'aou'.includes(first) && first !== '' ? 'ا' : '';
 }
 
 function dropShortVowels(word: string): string {
@@ -77,7 +171,11 @@ function dropShortVowels(word: string): string {
   let out = '';
   for (let i = 0; i < word.length; i++) {
     const c = word[i]!;
-    const between = i > 0 && i < word.length - 1 && !vowels.includes(word[i - 1]!) && !vowels.includes(word[i + 1]!);
+    const between =
+      i > 0 &&
+      i < word.length - 1 &&
+      !vowels.includes(word[i - 1]!) &&
+      !vowels.includes(word[i + 1]!);
     out += vowels.includes(c) && between && (word.charCodeAt(i) + i) % 2 === 0 ? '' : c;
   }
   return out;

@@ -50,7 +50,10 @@ export function typo(word: string, prng: Prng): string {
       break;
     default: {
       const i = Math.min(at, lower.length - 2);
-      out = lower[i] === lower[i + 1] ? lower.slice(0, i) + lower.slice(i + 1) : lower.slice(0, i) + lower[i + 1]! + lower[i]! + lower.slice(i + 2);
+      out =
+        lower[i] === lower[i + 1]
+          ? lower.slice(0, i) + lower.slice(i + 1)
+          : lower.slice(0, i) + lower[i + 1]! + lower[i]! + lower.slice(i + 2);
     }
   }
   return matchCase(word, out);
@@ -58,7 +61,9 @@ export function typo(word: string, prng: Prng): string {
 
 /** A typo in every word of three letters or more. */
 export function typoEveryWord(name: string, prng: Prng): string {
-  return mapWords(name, (word) => (word.length >= 3 && /^\p{L}+$/u.test(word) ? typo(word, prng) : word));
+  return mapWords(name, (word) =>
+    word.length >= 3 && /^\p{L}+$/u.test(word) ? typo(word, prng) : word,
+  );
 }
 
 const ACCENTED = new Map([...MALE_GIVEN, ...FEMALE_GIVEN, ...SURNAMES].map((w) => [fold(w), w]));
@@ -135,5 +140,10 @@ export function casePunctuation(name: string, prng: Prng): string {
 }
 
 function titleCase(name: string): string {
-  return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+  return name
+    .toLowerCase()
+    .replace(
+      /(^|[\s-])(\p{L})/gu,
+      (_, before: string, letter: string) => before + letter.toUpperCase(),
+    );
 }

@@ -60,6 +60,13 @@ export class NotFoundError extends PuenteError {
   }
 }
 
+/** The change conflicts with what is stored (a name taken, a one-time setup already done). */
+export class ConflictError extends PuenteError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('conflict', message, details);
+  }
+}
+
 /** A file could not be parsed; carries file, line and field where known. */
 export class WatchlistParseError extends PuenteError {
   readonly location: InputLocation;

@@ -16,7 +16,9 @@ export function canonicalJson(value: unknown): string {
 
 function write(value: unknown): string | undefined {
   if (value === null || typeof value !== 'object') {
-    return JSON.stringify(value) as string | undefined;
+    // `JSON.stringify(undefined)` is undefined at run time although typed as string.
+    const text: string | undefined = JSON.stringify(value);
+    return text;
   }
   if (Array.isArray(value)) {
     return `[${value.map((item) => write(item) ?? 'null').join(',')}]`;

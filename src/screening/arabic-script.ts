@@ -11,7 +11,7 @@
 const LETTERS: ReadonlyMap<string, string> = new Map(
   (
     'ء _ آ a أ a ؤ u إ i ئ i ا a ب b ة a ت t ث th ج j ح h خ kh د d ذ dh ر r ز z س s ش sh ص s ' +
-    'ض d ط t ظ z ع _ غ gh ـ _ ف f ق q ك k ل l م m ن n ه h و u ى a ي i ٱ a ' +
+    'ض dh ط t ظ z ع _ غ gh ـ _ ف f ق q ك k ل l م m ن n ه h و u ى a ي i ٱ a ' +
     'پ p چ ch ژ zh ک k گ g ی i ٹ t ڈ d ڑ r ں n ہ h ھ h ۃ a ے e ځ dz څ ts ډ d ړ r ږ zh ښ sh ګ g ڼ n ۍ i ې e'
   )
     .split(' ')

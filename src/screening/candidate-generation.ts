@@ -16,7 +16,7 @@
 import type { PreparedQuery } from './prepared-query.js';
 import type { IndexData } from './screening-index.js';
 import { QUERY_COVERAGE_SHARE } from './score-name.js';
-import { isCandidateKind } from './token-weights.js';
+import { isCandidateKind, MIN_IDF } from './token-weights.js';
 import { similarityOf, type Expansions } from './token-expansion.js';
 
 /** A name worth scoring, with the upper bound of its score. */
@@ -25,9 +25,12 @@ export interface Candidate {
   readonly bound: number;
 }
 
-/** The score a name cannot exceed given its query coverage bound. */
-export function scoreUpperBound(queryCoverageBound: number): number {
-  return QUERY_COVERAGE_SHARE * Math.min(1, queryCoverageBound) + (1 - QUERY_COVERAGE_SHARE);
+/** The score a name cannot exceed given bounds on its query and list coverage. */
+export function scoreUpperBound(queryCoverageBound: number, listCoverageBound = 1): number {
+  return (
+    QUERY_COVERAGE_SHARE * Math.min(1, queryCoverageBound) +
+    (1 - QUERY_COVERAGE_SHARE) * Math.min(1, listCoverageBound)
+  );
 }
 
 /** Names whose score may reach `minScore`, best bound first. */
@@ -41,18 +44,33 @@ export function generateCandidates(
   for (const i of order) {
     skipped -= query.tokens[i]!.weight;
   }
+  const skippedCount = query.tokens.length - order.length;
   const touched = accumulate(data, query, order, skipped, minScore);
-  const { accumulated, seenToken } = data.scratch;
+  const { accumulated, listAccumulated, seenToken } = data.scratch;
+  const { totalWeight, tokenWeights, start } = data.names;
   const candidates: Candidate[] = [];
   for (const nameId of touched) {
-    const bound = scoreUpperBound((accumulated[nameId]! + skipped) / query.totalWeight);
+    // Skipped query words (particles, legal forms, …) may pair with any list word: bound them
+    // by the name's heaviest word each.
+    const skippedList = skippedCount * maxWeight(tokenWeights, start[nameId]!, start[nameId + 1]!);
+    const listBound = (listAccumulated[nameId]! + skippedList) / totalWeight[nameId]!;
+    const bound = scoreUpperBound((accumulated[nameId]! + skipped) / query.totalWeight, listBound);
     if (bound >= minScore) {
       candidates.push({ nameId, bound });
     }
     accumulated[nameId] = 0;
+    listAccumulated[nameId] = 0;
     seenToken[nameId] = -1;
   }
   return candidates.sort((a, b) => b.bound - a.bound);
+}
+
+function maxWeight(weights: Float64Array, from: number, to: number): number {
+  let max = 0;
+  for (let at = from; at < to; at++) {
+    max = Math.max(max, weights[at]!);
+  }
+  return max;
 }
 
 /** Tokens to walk, heaviest first: distinctive ones, or all non-legal ones if there are none. */
@@ -91,36 +109,45 @@ function accumulate(
 /** Credits token `i`'s best similarity to every name its expansions reach. */
 function walkPostings(data: IndexData, query: PreparedQuery, i: number, touched: number[]): void {
   const qt = query.tokens[i]!;
+  const { postings, weights } = data.vocabulary;
   for (const nameId of qt.joinedNames) {
-    credit(data, nameId, i, qt.weight, 1, touched);
+    credit(data, nameId, i, qt.weight, 1, data.names.totalWeight[nameId]!, touched);
   }
   for (const expansions of tokenExpansionMaps(query, i)) {
     for (const [id, packed] of expansions) {
       const similarity = similarityOf(packed);
-      const list = data.vocabulary.postings[id]!;
+      const listWeight = Math.max(weights[id]!, MIN_IDF);
+      const list = postings[id]!;
       for (let k = 0; k < list.length; k++) {
-        credit(data, list[k]!, i, qt.weight, similarity, touched);
+        credit(data, list[k]!, i, qt.weight, similarity, listWeight, touched);
       }
     }
   }
 }
 
-/** Adds (or raises) token `i`'s credit to a name. */
+/**
+ * Adds (or raises) token `i`'s credit to a name: `weight × similarity` on the query side, and
+ * the weight of the list word it may pair with on the list side (both upper bounds).
+ */
 function credit(
   data: IndexData,
   nameId: number,
   i: number,
   weight: number,
   similarity: number,
+  listWeight: number,
   touched: number[],
 ): void {
-  const { accumulated, seenToken, lastSimilarity } = data.scratch;
+  const { accumulated, listAccumulated, seenToken, lastSimilarity, lastListWeight } = data.scratch;
   const seen = seenToken[nameId]!;
   if (seen === i) {
-    const previous = lastSimilarity[nameId]!;
-    if (similarity > previous) {
-      accumulated[nameId]! += weight * (similarity - previous);
+    if (similarity > lastSimilarity[nameId]!) {
+      accumulated[nameId]! += weight * (similarity - lastSimilarity[nameId]!);
       lastSimilarity[nameId] = similarity;
+    }
+    if (listWeight > lastListWeight[nameId]!) {
+      listAccumulated[nameId]! += listWeight - lastListWeight[nameId]!;
+      lastListWeight[nameId] = listWeight;
     }
     return;
   }
@@ -129,25 +156,32 @@ function credit(
   }
   seenToken[nameId] = i;
   lastSimilarity[nameId] = similarity;
+  lastListWeight[nameId] = listWeight;
   accumulated[nameId]! += weight * similarity;
+  listAccumulated[nameId]! += listWeight;
 }
 
 /** Credits token `i` only to names already touched, by looking at their tokens. */
 function updateTouched(data: IndexData, query: PreparedQuery, i: number, touched: number[]): void {
   const qt = query.tokens[i]!;
   const maps = tokenExpansionMaps(query, i);
-  const { start, tokens } = data.names;
+  const { start, tokens, tokenWeights, totalWeight } = data.names;
   for (let t = 0, count = touched.length; t < count; t++) {
     const nameId = touched[t]!;
-    let best = qt.joinedNames.has(nameId) ? 1 : 0;
+    const joined = qt.joinedNames.has(nameId);
+    let best = joined ? 1 : 0;
+    let listWeight = joined ? totalWeight[nameId]! : 0;
     for (let at = start[nameId]!; at < start[nameId + 1]!; at++) {
       for (const expansions of maps) {
         const packed = expansions.get(tokens[at]!);
-        best = packed === undefined ? best : Math.max(best, similarityOf(packed));
+        if (packed !== undefined) {
+          best = Math.max(best, similarityOf(packed));
+          listWeight = Math.max(listWeight, tokenWeights[at]!);
+        }
       }
     }
     if (best > 0) {
-      credit(data, nameId, i, qt.weight, best, touched);
+      credit(data, nameId, i, qt.weight, best, listWeight, touched);
     }
   }
 }

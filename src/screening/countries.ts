@@ -72,7 +72,10 @@ function readPlace(place: string): string | undefined {
   if (whole !== undefined) {
     return whole;
   }
-  const parts = place.split(/[,;()]/).map((part) => part.trim()).filter((part) => part !== '');
+  const parts = place
+    .split(/[,;()]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
   for (let i = parts.length - 1; i >= 0; i--) {
     const code = countryByName(parts[i]!);
     if (code !== undefined) {

@@ -14,10 +14,8 @@
 import { HAN_PINYIN } from './han-pinyin.js';
 
 const HANGUL_INITIALS = 'k kk n t tt r m p pp s ss _ j jj ch k t p h'.split(' ');
-const HANGUL_VOWELS =
-  'a ae ya yae o e yo ye o wa wae oe yo u wo we wi yu u ui i'.split(' ');
-const HANGUL_FINALS =
-  '_ k k k n n n t l k m l l l p l m p p t t ng t t k t p t'.split(' ');
+const HANGUL_VOWELS = 'a ae ya yae o e yo ye o wa wae oe yo u wo we wi yu u ui i'.split(' ');
+const HANGUL_FINALS = '_ k k k n n n t l k m l l l p l m p p t t ng t t k t p t'.split(' ');
 
 /** Reads one precomposed Hangul syllable (U+AC00–U+D7A3). */
 export function romanizeHangulSyllable(codePoint: number): string {

@@ -35,7 +35,11 @@ export function explainMatch(input: ExplanationInput): MatchExplanation {
   const { data, query, nameId, name } = input;
   const listTokens = listNameTokens(data, nameId);
   const tokens = name.pairs.map((pair) => tokenMatch(pair, query, listTokens));
-  const unmatchedQuery = unmatched(query.tokens.map((qt) => qt.token), name.pairs, true);
+  const unmatchedQuery = unmatched(
+    query.tokens.map((qt) => qt.token),
+    name.pairs,
+    true,
+  );
   const unmatchedList = unmatched(listTokens, name.pairs, false);
   const listNameOrder = data.names.surnameFirst[nameId] === 1 ? 'surname-first' : 'natural';
   const explanation = {
@@ -60,7 +64,11 @@ function listNameTokens(data: IndexData, nameId: number): readonly NameToken[] {
   return (cached ?? analyzeName(display, entry.entityType)).tokens;
 }
 
-function tokenMatch(pair: AlignedPair, query: PreparedQuery, list: readonly NameToken[]): TokenMatch {
+function tokenMatch(
+  pair: AlignedPair,
+  query: PreparedQuery,
+  list: readonly NameToken[],
+): TokenMatch {
   const queryTokens = query.tokens.slice(pair.q0, pair.q1 + 1).map((qt) => qt.token);
   const listTokens = list.slice(pair.l0, pair.l1 + 1);
   const weight = query.tokens
@@ -76,14 +84,22 @@ function tokenMatch(pair: AlignedPair, query: PreparedQuery, list: readonly Name
     query: querySurface,
     list: listSurface,
     method,
-    similarity: round(Math.min(pair.simQuery, pair.simList) === pair.simQuery ? pair.simQuery : pair.simList),
+    similarity: round(
+      Math.min(pair.simQuery, pair.simList) === pair.simQuery ? pair.simQuery : pair.simList,
+    ),
     weight: round(weight),
   };
 }
 
-function unmatched(tokens: readonly NameToken[], pairs: readonly AlignedPair[], querySide: boolean) {
+function unmatched(
+  tokens: readonly NameToken[],
+  pairs: readonly AlignedPair[],
+  querySide: boolean,
+) {
   return tokens
-    .filter((_, k) => !pairs.some((p) => (querySide ? p.q0 <= k && k <= p.q1 : p.l0 <= k && k <= p.l1)))
+    .filter(
+      (_, k) => !pairs.some((p) => (querySide ? p.q0 <= k && k <= p.q1 : p.l0 <= k && k <= p.l1)),
+    )
     .map((t) => t.surface);
 }
 
@@ -93,7 +109,9 @@ function summarize(input: ExplanationInput, body: Body): string {
   const { data, nameId } = input;
   const kind = KIND_LABEL[data.names.kind[nameId]!]!;
   const order = body.listNameOrder === 'surname-first' ? ' (listed SURNAMES, Given)' : '';
-  const parts = [`${input.score.toFixed(2)} on ${kind} name "${data.names.display[nameId]!}"${order}`];
+  const parts = [
+    `${input.score.toFixed(2)} on ${kind} name "${data.names.display[nameId]!}"${order}`,
+  ];
   parts.push(body.tokens.map(describePair).join(', ') || 'no words in common');
   if (body.unmatchedQuery.length > 0) {
     parts.push(`not in list name: ${body.unmatchedQuery.join(', ')}`);
@@ -103,7 +121,9 @@ function summarize(input: ExplanationInput, body: Body): string {
   }
   for (const fact of body.facts) {
     const sign = fact.effect > 0 ? '+' : '';
-    parts.push(fact.effect === 0 ? fact.detail : `${fact.detail} (${sign}${fact.effect.toFixed(2)})`);
+    parts.push(
+      fact.effect === 0 ? fact.detail : `${fact.detail} (${sign}${fact.effect.toFixed(2)})`,
+    );
   }
   if (body.decisive === 'document') {
     parts.push('identical document: decisive');

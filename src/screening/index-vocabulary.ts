@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { consonantSkeleton, spanishPhoneticKey } from './spanish-phonetic.js';
+import { consonantSkeleton, skeletonVariants, spanishPhoneticKey } from './spanish-phonetic.js';
 
 /** Read-only vocabulary shared by every query against one index. */
 export interface Vocabulary {
@@ -30,6 +30,8 @@ export interface Vocabulary {
   /** Deletion neighbourhoods of phonetic keys: a typo on top of a respelling. */
   readonly phoneticDeletions: ReadonlyMap<string, readonly number[]>;
   readonly bySkeleton: ReadonlyMap<string, readonly number[]>;
+  /** Skeleton variants of the tokens read from Arabic or Hebrew only (short keys are useful there). */
+  readonly byAbjadSkeleton: ReadonlyMap<string, readonly number[]>;
   /** Weight of a query token found nowhere in the lists: as rare as a token can be. */
   readonly unknownWeight: number;
 }
@@ -85,6 +87,7 @@ export class VocabularyBuilder {
   build(entryCount: number, uniform = false): Vocabulary {
     const weights = Float64Array.from(this.df, (df) => (uniform ? 1 : idf(entryCount, df)));
     const skeletons = this.texts.map((text) => (isWord(text) ? consonantSkeleton(text) : ''));
+    const variants = this.texts.map((text) => (isWord(text) ? skeletonVariants(text).filter((v) => v !== '') : []));
     const phonetics = this.texts.map((text) => (isWord(text) ? spanishPhoneticKey(text) : ''));
     return {
       lookup: this.lookup,
@@ -96,8 +99,11 @@ export class VocabularyBuilder {
       deletions: keyed(this.texts, (text) => (isWord(text) ? deletionKeys(text) : [])),
       byPhonetic: keyed(phonetics, (key) => (key === '' ? [] : [key])),
       phonetics,
-      phoneticDeletions: keyed(phonetics, (key) => (key.length > MIN_PHONETIC_TYPO_LENGTH ? deletionKeys(key) : [])),
-      bySkeleton: keyed(skeletons, (skeleton) => (skeleton === '' ? [] : [skeleton])),
+      phoneticDeletions: keyed(phonetics, (key) =>
+        key.length > MIN_PHONETIC_TYPO_LENGTH ? deletionKeys(key) : [],
+      ),
+      bySkeleton: keyed(this.texts, (_, id) => variants[id]!),
+      byAbjadSkeleton: keyed(this.texts, (_, id) => (this.abjad[id] === 1 ? variants[id]! : [])),
       unknownWeight: uniform ? 1 : idf(entryCount, 0),
     };
   }
@@ -129,10 +135,10 @@ export function deletionKeys(text: string): string[] {
 }
 
 /** Inverts `keysOf` over the token list: key → token ids. */
-function keyed(texts: readonly string[], keysOf: (text: string) => string[]) {
+function keyed(texts: readonly string[], keysOf: (text: string, id: number) => string[]) {
   const map = new Map<string, number[]>();
   texts.forEach((text, id) => {
-    for (const key of keysOf(text)) {
+    for (const key of keysOf(text, id)) {
       const ids = map.get(key);
       if (ids === undefined) {
         map.set(key, [id]);

@@ -113,7 +113,11 @@ const LEGAL_FORMS: readonly LegalForm[] = [
   { id: 'bhd', anywhere: ['bhd', 'berhad', 'sdn bhd', 'sendirian berhad'] },
   { id: 'sro', anywhere: ['sro', 's r o', 'spol s r o'] },
   { id: 'kft', anywhere: ['kft'], tailOnly: ['zrt', 'rt'] },
-  { id: 'as', anywhere: ['aksjeselskap'], tailOnly: ['as', 'a s', 'asa', 'aps', 'ab', 'oy', 'oyj'] },
+  {
+    id: 'as',
+    anywhere: ['aksjeselskap'],
+    tailOnly: ['as', 'a s', 'asa', 'aps', 'ab', 'oy', 'oyj'],
+  },
 ];
 
 /** A legal form found in a word sequence. */
@@ -145,7 +149,9 @@ function withShortForm(text: string): string[][] {
 /** Every spelling, longest first so `s a de c v` wins over `s a`. */
 const SPELLINGS: readonly Spelling[] = LEGAL_FORMS.flatMap((form) => [
   ...form.anywhere.flatMap(withShortForm).map((words) => ({ id: form.id, words, tailOnly: false })),
-  ...(form.tailOnly ?? []).flatMap(withShortForm).map((words) => ({ id: form.id, words, tailOnly: true })),
+  ...(form.tailOnly ?? [])
+    .flatMap(withShortForm)
+    .map((words) => ({ id: form.id, words, tailOnly: true })),
 ]).sort((a, b) => b.words.length - a.words.length);
 
 /** Spellings by their first word, for the forward scan. */
@@ -212,7 +218,7 @@ function matchesAt(words: readonly string[], spelling: Spelling, start: number):
 }
 
 /** Shortest legal word corrected for typos (shorter ones are too close to ordinary words). */
-const MIN_CORRECTED_LENGTH = 4;
+const MIN_CORRECTED_LENGTH = 3;
 
 /** Every word used in a legal-form spelling. */
 const ALL_LEGAL_WORDS: ReadonlySet<string> = new Set(SPELLINGS.flatMap((s) => s.words));
@@ -237,7 +243,7 @@ function oneDeletions(word: string): string[] {
  * listed `POINT` never turns into `JOINT`.
  */
 export function correctLegalWord(word: string): string {
-  if (word.length < MIN_CORRECTED_LENGTH - 1 || ALL_LEGAL_WORDS.has(word)) {
+  if (word.length < MIN_CORRECTED_LENGTH || ALL_LEGAL_WORDS.has(word)) {
     return word;
   }
   for (const key of oneDeletions(word)) {

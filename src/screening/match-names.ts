@@ -38,6 +38,14 @@ export function matchNames(a: string, b: string, options: MatchNamesOptions = {}
   const name = scoreName(index.data, prepared, 0);
   const score = Math.round(name.score * 1000) / 1000;
   const facts = { adjustment: 0, decisive: false, effects: [] };
-  const explanation = explainMatch({ data: index.data, query: prepared, nameId: 0, name, nameScore: name.score, facts, score: name.score });
+  const explanation = explainMatch({
+    data: index.data,
+    query: prepared,
+    nameId: 0,
+    name,
+    nameScore: name.score,
+    facts,
+    score: name.score,
+  });
   return { score, explanation };
 }

@@ -71,7 +71,9 @@ export function buildNameTable(
     tokenKinds,
     tokenWeights,
     totalWeight,
-    weakDistinctive: Uint8Array.from(pending, (name) => (weakAliasCounts(name, vocabulary) ? 1 : 0)),
+    weakDistinctive: Uint8Array.from(pending, (name) =>
+      weakAliasCounts(name, vocabulary) ? 1 : 0,
+    ),
     entryStart: entryStarts(pending, entryCount),
   };
 }

@@ -17,14 +17,7 @@ import type { Script } from './unicode-scripts.js';
 
 /** What a token is, which decides how much it weighs. */
 export type TokenKind =
-  | 'word'
-  | 'particle'
-  | 'stopword'
-  | 'title'
-  | 'generic'
-  | 'legal'
-  | 'initial'
-  | 'number';
+  'word' | 'particle' | 'stopword' | 'title' | 'generic' | 'legal' | 'initial' | 'number';
 
 /** Family name (before OFAC's comma), given name (after it), or unknown (natural order). */
 export type TokenRole = 'family' | 'given' | 'unknown';
@@ -61,13 +54,19 @@ export interface AnalyzeOptions {
 }
 
 /** Analyzes a raw name. `entityType` (when known) turns company-only rules off for people. */
-export function analyzeName(raw: string, entityType?: EntityType, options: AnalyzeOptions = {}): AnalyzedName {
+export function analyzeName(
+  raw: string,
+  entityType?: EntityType,
+  options: AnalyzeOptions = {},
+): AnalyzedName {
   const segments = normalizeName(raw).segments;
   const person = entityType === 'individual';
   const surnameFirst = entityType !== 'entity' && segments.length >= 2 && segments[0]!.length > 0;
   const words = mergeArabicCompounds(withRoles(segments, surnameFirst));
   const known = options.knownWord;
-  const legalWords = words.map((w) => (known === undefined || known(w.text) ? w.text : correctLegalWord(w.text)));
+  const legalWords = words.map((w) =>
+    known === undefined || known(w.text) ? w.text : correctLegalWord(w.text),
+  );
   const legal = person ? [] : findLegalForms(legalWords);
   const tokens: NameToken[] = [];
   for (let i = 0, span = 0; i < words.length; i++) {
@@ -90,7 +89,10 @@ interface RoledWord extends NormalizedWord {
 }
 
 /** Words with roles: the first comma segment is the family name when `surnameFirst`. */
-function withRoles(segments: readonly (readonly NormalizedWord[])[], surnameFirst: boolean): RoledWord[] {
+function withRoles(
+  segments: readonly (readonly NormalizedWord[])[],
+  surnameFirst: boolean,
+): RoledWord[] {
   return segments.flatMap((segment, index) =>
     segment.map((word): RoledWord => {
       const role = !surnameFirst ? 'unknown' : index === 0 ? 'family' : 'given';
@@ -102,7 +104,25 @@ function withRoles(segments: readonly (readonly NormalizedWord[])[], surnameFirs
 /** `abd`, `abdel`, `abdul`, … : the first part of Arabic theophoric names. */
 const ABD = new Set(['abd', 'abdel', 'abdul', 'abdal', 'abdol', 'abdu', 'abdur', 'abdus']);
 /** The Arabic article and its assimilated spellings (`ar-Rahman`, `ash-Shafi`). */
-const ARTICLES = new Set(['al', 'el', 'ul', 'ar', 'as', 'ad', 'at', 'an', 'az', 'ash', 'ur', 'ud', 'us', 'ed', 'er', 'es', 'ez']);
+const ARTICLES = new Set([
+  'al',
+  'el',
+  'ul',
+  'ar',
+  'as',
+  'ad',
+  'at',
+  'an',
+  'az',
+  'ash',
+  'ur',
+  'ud',
+  'us',
+  'ed',
+  'er',
+  'es',
+  'ez',
+]);
 /** `din` ("religion"), the second part of names such as `Siraj al-Din`. */
 const DIN = new Set(['din', 'deen', 'dine', 'dean']);
 /** `…uddin` written as a separate word (`SIRAJ UDDIN`, `NUR EDDINE`). */
@@ -124,7 +144,11 @@ function mergeArabicCompounds(words: readonly RoledWord[]): RoledWord[] {
     const length = compoundLength(words, i);
     const parts = words.slice(i, i + length);
     const text = canonicalCompound(parts.map((w) => w.text).join(''));
-    out.push(length === 1 && text === parts[0]!.text ? parts[0]! : { ...parts[0]!, text, surface: parts.map((w) => w.surface).join(' ') });
+    out.push(
+      length === 1 && text === parts[0]!.text
+        ? parts[0]!
+        : { ...parts[0]!, text, surface: parts.map((w) => w.surface).join(' ') },
+    );
     i += length - 1;
   }
   return out;
@@ -137,7 +161,11 @@ function compoundLength(words: readonly RoledWord[], i: number): number {
   if (next === undefined) {
     return 1;
   }
-  if (ARTICLES.has(next) && after !== undefined && (ABD.has(words[i]!.text) || DIN.has(after) || LAH.has(after))) {
+  if (
+    ARTICLES.has(next) &&
+    after !== undefined &&
+    (ABD.has(words[i]!.text) || DIN.has(after) || LAH.has(after))
+  ) {
     return 3;
   }
   if (DIN_WORD.test(next) || ALLAH.has(next)) {

@@ -108,7 +108,11 @@ function pairExpansion(data: IndexData, left: QueryToken, right: QueryToken | un
   if (right === undefined || left.token.kind === 'legal' || right.token.kind === 'legal') {
     return undefined;
   }
-  const joined: NameToken = { ...left.token, text: left.token.text + right.token.text, kind: 'word' };
+  const joined: NameToken = {
+    ...left.token,
+    text: left.token.text + right.token.text,
+    kind: 'word',
+  };
   const expansions = cachedExpansion(data, joined, true);
   return expansions.size === 0 ? undefined : expansions;
 }

@@ -80,7 +80,12 @@ function documentEffect(query: QueryFacts, indexed: IndexedEntry): FactEffect | 
   }
   const found = query.documentKeys.map((key) => indexed.facts.documents.get(key)).find(Boolean);
   if (found !== undefined) {
-    return { fact: 'document', outcome: 'match', effect: 0, detail: `document ${query.documentText ?? ''} is listed: ${found}` };
+    return {
+      fact: 'document',
+      outcome: 'match',
+      effect: 0,
+      detail: `document ${query.documentText ?? ''} is listed: ${found}`,
+    };
   }
   const listed = indexed.facts.documents.size > 0;
   return {
@@ -99,12 +104,27 @@ function dobEffect(query: QueryFacts, indexed: IndexedEntry): FactEffect | undef
   }
   const { outcome, listed } = compareBirthDates(query.dob, indexed.facts.birthDates);
   if (outcome === 'unknown') {
-    return { fact: 'dob', outcome: 'absent', effect: 0, detail: 'the entry lists no date of birth' };
+    return {
+      fact: 'dob',
+      outcome: 'absent',
+      effect: 0,
+      detail: 'the entry lists no date of birth',
+    };
   }
   const effect = DOB_EFFECTS[outcome];
-  const reported = outcome === 'exact' || outcome === 'match' ? 'match' : outcome === 'close' ? 'close' : 'conflict';
+  const reported =
+    outcome === 'exact' || outcome === 'match'
+      ? 'match'
+      : outcome === 'close'
+        ? 'close'
+        : 'conflict';
   const versus = outcome === 'conflict' ? listedDates(indexed) : (listed?.text ?? '');
-  return { fact: 'dob', outcome: reported, effect, detail: `DOB ${query.dobText ?? ''} vs listed ${versus} (${outcome})` };
+  return {
+    fact: 'dob',
+    outcome: reported,
+    effect,
+    detail: `DOB ${query.dobText ?? ''} vs listed ${versus} (${outcome})`,
+  };
 }
 
 function listedDates(indexed: IndexedEntry): string {
@@ -121,8 +141,18 @@ function countryEffect(query: QueryFacts, indexed: IndexedEntry): FactEffect | u
   }
   const listed = [...countries].sort().join(', ');
   return countries.has(query.country)
-    ? { fact: 'country', outcome: 'match', effect: COUNTRY_MATCH, detail: `${query.country} is among the entry's countries (${listed})` }
-    : { fact: 'country', outcome: 'conflict', effect: COUNTRY_CONFLICT, detail: `${query.country} is not among the entry's countries (${listed})` };
+    ? {
+        fact: 'country',
+        outcome: 'match',
+        effect: COUNTRY_MATCH,
+        detail: `${query.country} is among the entry's countries (${listed})`,
+      }
+    : {
+        fact: 'country',
+        outcome: 'conflict',
+        effect: COUNTRY_CONFLICT,
+        detail: `${query.country} is not among the entry's countries (${listed})`,
+      };
 }
 
 function typeEffect(query: QueryFacts, indexed: IndexedEntry): FactEffect | undefined {
@@ -132,5 +162,10 @@ function typeEffect(query: QueryFacts, indexed: IndexedEntry): FactEffect | unde
   const listed = indexed.entry.entityType;
   return listed === query.type
     ? { fact: 'entity-type', outcome: 'match', effect: 0, detail: `both are ${listed}` }
-    : { fact: 'entity-type', outcome: 'conflict', effect: TYPE_CONFLICT, detail: `query is ${query.type}, entry is ${listed}` };
+    : {
+        fact: 'entity-type',
+        outcome: 'conflict',
+        effect: TYPE_CONFLICT,
+        detail: `query is ${query.type}, entry is ${listed}`,
+      };
 }

@@ -19,6 +19,7 @@ import type { PreparedQuery } from './prepared-query.js';
 import type { IndexData } from './screening-index.js';
 import { isDistinctiveKind, kindCode } from './token-weights.js';
 import { methodOf, similarityOf } from './token-expansion.js';
+import { jaroWinkler } from './token-similarity.js';
 
 /** Share of the name score given to query coverage (the rest is list coverage). */
 export const QUERY_COVERAGE_SHARE = 0.8;
@@ -68,9 +69,11 @@ export function scoreName(data: IndexData, query: PreparedQuery, nameId: number)
     }
   }
   const queryCoverage = query.totalWeight > 0 ? queryMatched / query.totalWeight : 0;
-  const listCoverage = names.totalWeight[nameId]! > 0 ? listMatched / names.totalWeight[nameId]! : 0;
+  const listCoverage =
+    names.totalWeight[nameId]! > 0 ? listMatched / names.totalWeight[nameId]! : 0;
   const raw = QUERY_COVERAGE_SHARE * queryCoverage + (1 - QUERY_COVERAGE_SHARE) * listCoverage;
-  const enough = distinctive || (!query.hasDistinctive && queryCoverage > 0.99 && listCoverage > 0.9);
+  const enough =
+    distinctive || (!query.hasDistinctive && queryCoverage > 0.99 && listCoverage > 0.9);
   const score = raw - CONFLICT_PENALTY * conflictShare(data, query, nameId, pairs);
   return { score: enough ? Math.max(0, score) : 0, queryCoverage, listCoverage, pairs };
 }
@@ -92,25 +95,59 @@ export const CONFLICT_PENALTY = 0.25;
 const CONFLICT_REFERENCE_WEIGHT = 8;
 
 /** How much of a substitution there is, 0..1 (see `CONFLICT_PENALTY`). */
-function conflictShare(data: IndexData, query: PreparedQuery, nameId: number, pairs: readonly AlignedPair[]): number {
+function conflictShare(
+  data: IndexData,
+  query: PreparedQuery,
+  nameId: number,
+  pairs: readonly AlignedPair[],
+): number {
   const names = data.names;
   const start = names.start[nameId]!;
   const length = names.start[nameId + 1]! - start;
-  let queryUnmatched = 0;
-  query.tokens.forEach((qt, i) => {
-    if (isDistinctiveKind(qt.kind) && !pairs.some((p) => p.q0 <= i && i <= p.q1)) {
-      queryUnmatched += qt.weight;
-    }
-  });
-  let listUnmatched = 0;
+  const queryLeft = query.tokens
+    .map((qt, i) => ({ qt, i }))
+    .filter(
+      ({ qt, i }) => isDistinctiveKind(qt.kind) && !pairs.some((p) => p.q0 <= i && i <= p.q1),
+    );
+  const listLeft: number[] = [];
   for (let j = 0; j < length; j++) {
-    if (isDistinctiveKind(names.tokenKinds[start + j]!) && !pairs.some((p) => p.l0 <= j && j <= p.l1)) {
-      listUnmatched += names.tokenWeights[start + j]!;
+    if (
+      isDistinctiveKind(names.tokenKinds[start + j]!) &&
+      !pairs.some((p) => p.l0 <= j && j <= p.l1)
+    ) {
+      listLeft.push(start + j);
     }
   }
+  if (queryLeft.length === 0 || listLeft.length === 0) {
+    return 0;
+  }
+  const texts = data.vocabulary.texts;
+  let queryUnmatched = 0;
+  const resembled = new Set<number>();
+  for (const { qt } of queryLeft) {
+    const like = listLeft.find((at) => resemble(qt.token.text, texts[names.tokens[at]!]!));
+    if (like === undefined) {
+      queryUnmatched += qt.weight;
+    } else {
+      resembled.add(like);
+    }
+  }
+  const listUnmatched = listLeft
+    .filter((at) => !resembled.has(at))
+    .reduce((sum, at) => sum + names.tokenWeights[at]!, 0);
   return Math.min(1, Math.min(queryUnmatched, listUnmatched) / CONFLICT_REFERENCE_WEIGHT);
 }
 
+/**
+ * Leftover words that still look alike (Jaro-Winkler ≥ 0.8, e.g. a transliteration the keys
+ * missed, `FRANKSKU`/`FRANCISCO`) are not counted as a substitution: they earn no credit, but
+ * they are no evidence of a different party either.
+ */
+function resemble(a: string, b: string): boolean {
+  return jaroWinkler(a, b) >= RESEMBLANCE;
+}
+
+const RESEMBLANCE = 0.8;
 /** Every plausible pairing with its similarity. */
 function candidatePairs(data: IndexData, query: PreparedQuery, nameId: number): AlignedPair[] {
   const names = data.names;
@@ -130,7 +167,15 @@ function candidatePairs(data: IndexData, query: PreparedQuery, nameId: number): 
       }
       const joined = pairExpansions?.get(id);
       if (joined !== undefined) {
-        pairs.push({ q0: i, q1: i + 1, l0: j, l1: j, method: 6, simQuery: similarityOf(joined), simList: similarityOf(joined) });
+        pairs.push({
+          q0: i,
+          q1: i + 1,
+          l0: j,
+          l1: j,
+          method: 6,
+          simQuery: similarityOf(joined),
+          simList: similarityOf(joined),
+        });
       }
     }
     if (qt.joinedNames.has(nameId)) {
@@ -157,21 +202,51 @@ function addInitialPair(
 ): void {
   const listText = data.vocabulary.texts[id]!;
   if (queryKind === INITIAL && listKind === WORD && listText.startsWith(text)) {
-    pairs.push({ q0: i, q1: i, l0: j, l1: j, method: 4, simQuery: INITIAL_SIMILARITY, simList: INITIAL_OTHER_SIDE });
+    pairs.push({
+      q0: i,
+      q1: i,
+      l0: j,
+      l1: j,
+      method: 4,
+      simQuery: INITIAL_SIMILARITY,
+      simList: INITIAL_OTHER_SIDE,
+    });
   } else if (listKind === INITIAL && queryKind === WORD && text.startsWith(listText)) {
-    pairs.push({ q0: i, q1: i, l0: j, l1: j, method: 4, simQuery: INITIAL_OTHER_SIDE, simList: INITIAL_SIMILARITY });
+    pairs.push({
+      q0: i,
+      q1: i,
+      l0: j,
+      l1: j,
+      method: 4,
+      simQuery: INITIAL_OTHER_SIDE,
+      simList: INITIAL_SIMILARITY,
+    });
   }
 }
 
 /** The query token equals list tokens `j` and `j + 1` written together. */
-function addListJoin(data: IndexData, text: string, nameId: number, i: number, pairs: AlignedPair[]) {
+function addListJoin(
+  data: IndexData,
+  text: string,
+  nameId: number,
+  i: number,
+  pairs: AlignedPair[],
+) {
   const names = data.names;
   const start = names.start[nameId]!;
   const end = names.start[nameId + 1]!;
   const texts = data.vocabulary.texts;
   for (let at = start; at + 1 < end; at++) {
     if (texts[names.tokens[at]!]! + texts[names.tokens[at + 1]!]! === text) {
-      pairs.push({ q0: i, q1: i, l0: at - start, l1: at - start + 1, method: 6, simQuery: 1, simList: 1 });
+      pairs.push({
+        q0: i,
+        q1: i,
+        l0: at - start,
+        l1: at - start + 1,
+        method: 6,
+        simQuery: 1,
+        simList: 1,
+      });
     }
   }
 }

@@ -15,7 +15,12 @@ import { scoreName, type NameScore } from './score-name.js';
 import type { IndexData, IndexedEntry, ScreeningIndex } from './screening-index.js';
 import { validateOptions, type ValidOptions } from './screening-options.js';
 import { validateQuery } from './screening-query.js';
-import type { MatchExplanation, ScreeningMatch, ScreeningOptions, ScreeningQuery } from './screening-types.js';
+import type {
+  MatchExplanation,
+  ScreeningMatch,
+  ScreeningOptions,
+  ScreeningQuery,
+} from './screening-types.js';
 import { weakAliasScore } from './weak-aliases.js';
 
 /** An entry's best name so far. */
@@ -64,11 +69,17 @@ function bestNamesPerEntry(data: IndexData, query: PreparedQuery, opts: ValidOpt
   for (const candidate of generateCandidates(data, query, cutoff)) {
     const entryIndex = data.names.entry[candidate.nameId]!;
     const current = best.get(entryIndex);
-    if ((current !== undefined && current.nameScore >= candidate.bound) || !passes(data.entries[entryIndex]!, opts)) {
+    if (
+      (current !== undefined && current.nameScore >= candidate.bound) ||
+      !passes(data.entries[entryIndex]!, opts)
+    ) {
       continue;
     }
     const scored = scoreOne(data, query, candidate.nameId);
-    if (scored.nameScore >= cutoff && (current === undefined || scored.nameScore > current.nameScore)) {
+    if (
+      scored.nameScore >= cutoff &&
+      (current === undefined || scored.nameScore > current.nameScore)
+    ) {
       best.set(entryIndex, scored);
     }
   }
@@ -103,13 +114,23 @@ function addDocumentHolders(
 
 function bestNameOfEntry(data: IndexData, query: PreparedQuery, entryIndex: number): EntryBest {
   let best: EntryBest | undefined;
-  for (let n = data.names.entryStart[entryIndex]!; n < data.names.entryStart[entryIndex + 1]!; n++) {
+  for (
+    let n = data.names.entryStart[entryIndex]!;
+    n < data.names.entryStart[entryIndex + 1]!;
+    n++
+  ) {
     const scored = scoreOne(data, query, n);
     if (best === undefined || scored.nameScore > best.nameScore) {
       best = scored;
     }
   }
-  return best ?? { nameId: data.names.entryStart[entryIndex]!, name: { score: 0, queryCoverage: 0, listCoverage: 0, pairs: [] }, nameScore: 0 };
+  return (
+    best ?? {
+      nameId: data.names.entryStart[entryIndex]!,
+      name: { score: 0, queryCoverage: 0, listCoverage: 0, pairs: [] },
+      nameScore: 0,
+    }
+  );
 }
 
 function withFacts(data: IndexData, entryIndex: number, b: EntryBest, facts: QueryFacts): Scored {
@@ -129,7 +150,8 @@ function passes(indexed: IndexedEntry, opts: ValidOptions): boolean {
     (opts.sources === undefined || opts.sources.has(entry.source)) &&
     (opts.programs === undefined || entry.programs.some((p) => opts.programs!.has(p))) &&
     (opts.entityTypes === undefined || opts.entityTypes.has(entry.entityType)) &&
-    (opts.countries === undefined || [...indexed.facts.countries].some((c) => opts.countries!.has(c)))
+    (opts.countries === undefined ||
+      [...indexed.facts.countries].some((c) => opts.countries!.has(c)))
   );
 }
 
@@ -153,7 +175,15 @@ function toMatch(data: IndexData, query: PreparedQuery, s: Scored): ScreeningMat
   };
   let explanation: MatchExplanation | undefined;
   const build = (): MatchExplanation =>
-    explainMatch({ data, query, nameId: s.nameId, name: s.name, nameScore: s.nameScore, facts: s.facts, score: s.score });
+    explainMatch({
+      data,
+      query,
+      nameId: s.nameId,
+      name: s.name,
+      nameScore: s.nameScore,
+      facts: s.facts,
+      score: s.score,
+    });
   return Object.defineProperty(base, 'explanation', {
     enumerable: true,
     get: () => (explanation ??= build()),

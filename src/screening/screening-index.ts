@@ -32,6 +32,10 @@ export interface Scratch {
   readonly seenToken: Int32Array;
   /** Similarity credited to each touched name for its last query token. */
   readonly lastSimilarity: Float64Array;
+  /** Upper bound of the list-side weight each touched name may match. */
+  readonly listAccumulated: Float64Array;
+  /** List weight credited to each touched name for its last query token. */
+  readonly lastListWeight: Float64Array;
   /** Marks over vocabulary tokens, for token expansion. */
   readonly tokenMarks: TokenMarks;
   /**
@@ -104,7 +108,11 @@ export function patchScreeningIndex(index: ScreeningIndex, patch: IndexPatch): S
     removed.add(entryId(entry));
   }
   const kept = index.data.entries.filter((indexed) => !removed.has(indexed.id));
-  return buildWithCache([...kept.map((indexed) => indexed.entry), ...added], index.data.cache, false);
+  return buildWithCache(
+    [...kept.map((indexed) => indexed.entry), ...added],
+    index.data.cache,
+    false,
+  );
 }
 
 function buildWithCache(
@@ -221,7 +229,10 @@ function joinedPairs(pending: readonly PendingName[], texts: readonly string[]) 
   const map = new Map<string, number[]>();
   pending.forEach((name, nameId) => {
     for (let j = 0; j + 1 < name.tokenIds.length; j++) {
-      if (name.tokenKinds[j] === kindCode('legal') || name.tokenKinds[j + 1] === kindCode('legal')) {
+      if (
+        name.tokenKinds[j] === kindCode('legal') ||
+        name.tokenKinds[j + 1] === kindCode('legal')
+      ) {
         continue;
       }
       const key = texts[name.tokenIds[j]!]! + texts[name.tokenIds[j + 1]!]!;
@@ -252,6 +263,8 @@ function newScratch(nameCount: number, vocabularySize: number): Scratch {
     accumulated: new Float64Array(nameCount),
     seenToken: new Int32Array(nameCount).fill(-1),
     lastSimilarity: new Float64Array(nameCount),
+    listAccumulated: new Float64Array(nameCount),
+    lastListWeight: new Float64Array(nameCount),
     tokenMarks: { stamp: new Int32Array(vocabularySize), epoch: 0 },
     expansionCache: new Map(),
   };

@@ -45,8 +45,14 @@ export function validateOptions(index: ScreeningIndex, options: ScreeningOptions
     limit: validateLimit(options.limit),
     ...optional('sources', knownValues(options.sources, 'sources', index.sources)),
     ...optional('programs', knownValues(options.programs, 'programs', index.programs)),
-    ...optional('entityTypes', listOf(options.entityTypes, 'entityTypes', (v) => validateEntityType(v, 'entityTypes')!)),
-    ...optional('countries', listOf(options.countries, 'countries', (v) => validateCountry(v, 'countries'))),
+    ...optional(
+      'entityTypes',
+      listOf(options.entityTypes, 'entityTypes', (v) => validateEntityType(v, 'entityTypes')!),
+    ),
+    ...optional(
+      'countries',
+      listOf(options.countries, 'countries', (v) => validateCountry(v, 'countries')),
+    ),
   };
 }
 
@@ -94,10 +100,14 @@ function knownValues(value: unknown, field: string, known: ReadonlySet<string>) 
   return listOf(value, field, (item) => {
     const found = typeof item === 'string' ? byKey.get(item.trim().toUpperCase()) : undefined;
     if (found === undefined) {
-      fail(field, `unknown ${field} value ${JSON.stringify(item)}; the index has: ${[...known].sort().join(', ')}`, {
-        value: item,
-        known: [...known].sort(),
-      });
+      fail(
+        field,
+        `unknown ${field} value ${JSON.stringify(item)}; the index has: ${[...known].sort().join(', ')}`,
+        {
+          value: item,
+          known: [...known].sort(),
+        },
+      );
     }
     return found;
   });

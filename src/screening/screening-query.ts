@@ -44,7 +44,10 @@ export interface ValidQuery {
 export type NameAnalyzer = (name: string, type: EntityType | undefined) => AnalyzedName;
 
 /** Validates a screening query; throws `ValidationError`. */
-export function validateQuery(query: ScreeningQuery, analyze: NameAnalyzer = analyzeName): ValidQuery {
+export function validateQuery(
+  query: ScreeningQuery,
+  analyze: NameAnalyzer = analyzeName,
+): ValidQuery {
   if (typeof query !== 'object' || query === null) {
     fail('query', 'query must be an object with at least a name');
   }
@@ -60,12 +63,20 @@ export function fail(field: string, message: string, details: Record<string, unk
 }
 
 /** Refuses keys not in `allowed` (typos must not pass silently). */
-export function rejectUnknownKeys(input: object, allowed: ReadonlySet<string>, field: string): void {
+export function rejectUnknownKeys(
+  input: object,
+  allowed: ReadonlySet<string>,
+  field: string,
+): void {
   const unknown = Object.keys(input).filter((key) => !allowed.has(key));
   if (unknown.length > 0) {
-    fail(unknown[0]!, `unknown ${field} field "${unknown[0]!}"; expected one of: ${[...allowed].join(', ')}`, {
-      known: [...allowed],
-    });
+    fail(
+      unknown[0]!,
+      `unknown ${field} field "${unknown[0]!}"; expected one of: ${[...allowed].join(', ')}`,
+      {
+        known: [...allowed],
+      },
+    );
   }
 }
 
@@ -90,23 +101,33 @@ export function validateName(
   const forbidden = FORBIDDEN.exec(name);
   if (forbidden !== null) {
     const code = forbidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    fail(field, `${field} contains a control or invalid character (U+${code}) at position ${forbidden.index}`);
+    fail(
+      field,
+      `${field} contains a control or invalid character (U+${code}) at position ${forbidden.index}`,
+    );
   }
   rejectMixedScripts(name, field);
   return analyzedWithinLimits(analyze(name, type), field);
 }
 
 /** Scripts that legitimately share a word: Japanese mixes kanji and kana, Korean may use hanja. */
-const COMPATIBLE: readonly (readonly Script[])[] = [['han', 'kana'], ['han', 'hangul']];
+const COMPATIBLE: readonly (readonly Script[])[] = [
+  ['han', 'kana'],
+  ['han', 'hangul'],
+];
 
 function rejectMixedScripts(name: string, field: string): void {
   for (const word of name.split(/[^\p{L}\p{M}]+/u)) {
     const scripts = [...lettersScripts(word)];
     if (scripts.length > 1 && !COMPATIBLE.some((ok) => scripts.every((s) => ok.includes(s)))) {
-      fail(field, `${field} word "${word}" mixes ${scripts.join(' and ')} letters (a look-alike character?)`, {
-        word,
-        scripts,
-      });
+      fail(
+        field,
+        `${field} word "${word}" mixes ${scripts.join(' and ')} letters (a look-alike character?)`,
+        {
+          word,
+          scripts,
+        },
+      );
     }
   }
 }
@@ -117,9 +138,13 @@ function analyzedWithinLimits(analyzed: AnalyzedName, field: string): AnalyzedNa
   }
   const length = analyzed.tokens.reduce((sum, t) => sum + t.surface.length + 1, -1);
   if (length > MAX_NAME_LENGTH) {
-    fail(field, `${field} is ${length} characters long after normalization; the limit is ${MAX_NAME_LENGTH}`, {
-      limit: MAX_NAME_LENGTH,
-    });
+    fail(
+      field,
+      `${field} is ${length} characters long after normalization; the limit is ${MAX_NAME_LENGTH}`,
+      {
+        limit: MAX_NAME_LENGTH,
+      },
+    );
   }
   return analyzed;
 }
@@ -137,7 +162,8 @@ export function validateEntityType(value: unknown, field: string): EntityType | 
 
 function validateFacts(query: ScreeningQuery, type: EntityType | undefined): QueryFacts {
   const dob = query.dob === undefined ? undefined : validateDob(query.dob);
-  const country = query.country === undefined ? undefined : validateCountry(query.country, 'country');
+  const country =
+    query.country === undefined ? undefined : validateCountry(query.country, 'country');
   const keys = query.document === undefined ? [] : validateDocument(query.document);
   return {
     ...(dob === undefined ? {} : { dob, dobText: query.dob }),
@@ -164,16 +190,23 @@ function validateDob(value: unknown) {
 export function validateCountry(value: unknown, field: string): string {
   const code = typeof value === 'string' && value.length <= 80 ? countryCode(value) : undefined;
   if (code === undefined) {
-    fail(field, `unknown country ${JSON.stringify(value)}; use an ISO 3166 alpha-2 code or a country name`, {
-      value,
-    });
+    fail(
+      field,
+      `unknown country ${JSON.stringify(value)}; use an ISO 3166 alpha-2 code or a country name`,
+      {
+        value,
+      },
+    );
   }
   return code;
 }
 
 function validateDocument(value: unknown): string[] {
   if (typeof value !== 'string' || value.length > MAX_DOCUMENT_LENGTH || FORBIDDEN.test(value)) {
-    fail('document', `document must be a string of at most ${MAX_DOCUMENT_LENGTH} printable characters`);
+    fail(
+      'document',
+      `document must be a string of at most ${MAX_DOCUMENT_LENGTH} printable characters`,
+    );
   }
   const keys = documentKeys(value);
   if (keys.length === 0) {

@@ -39,13 +39,7 @@ export type MatchedNameKind = 'primary' | 'alias' | 'weak-alias';
 
 /** How one query token was paired with one list token. */
 export type TokenMatchMethod =
-  | 'exact'
-  | 'phonetic'
-  | 'edit-distance'
-  | 'transliteration'
-  | 'initial'
-  | 'legal-form'
-  | 'joined';
+  'exact' | 'phonetic' | 'edit-distance' | 'transliteration' | 'initial' | 'legal-form' | 'joined';
 
 /** One aligned pair of tokens. */
 export interface TokenMatch {

@@ -3,8 +3,9 @@
  *
  * `spanishPhoneticKey` collapses the spellings Spanish treats as the same sound, so that the
  * variants a clerk or a transliterator produces meet: b/v, y/ll, s/z/c(e,i) (seseo), silent h,
- * qu/k/c(a,o,u), ph/f, and g/gu(e,i)/j/x/kh as one class (`GIMENEZ`, `JIMENEZ`, `XIMENEZ`;
- * Russian and Arabic transcriptions write Spanish `j` as `kh`), plus doubled letters. Vowels are kept: in
+ * qu/k/c(a,o,u), ph/f, and g/gu(e,i)/j/kh and a word-initial x as one class (`GIMENEZ`,
+ * `JIMENEZ`, `XIMENEZ`; Russian and Arabic transcriptions write Spanish `j` as `kh`); inside a
+ * word x is `ks` (`ALEXEY`/`ALEKSEY`, `MAXIMO`/`MAKSIMO`). Doubled letters collapse. Vowels are kept: in
  * Spanish they are stable and they keep `CANO` apart from `CUNA`.
  *
  * `consonantSkeleton` keeps only consonant classes. Arabic and Hebrew do not write short vowels,
@@ -42,8 +43,9 @@ function spanishSound(t: string, i: number): [string, number] {
     case 'y':
       return [VOWELS.has(next) ? 'y' : 'i', 0];
     case 'z':
-      return ['s', 0];
+      return next === 'h' ? ['j', 1] : ['s', 0];
     case 'x':
+      return i === 0 ? ['j', 0] : ['ks', 0];
     case 'j':
       return ['j', 0];
     case 'h':
@@ -55,10 +57,15 @@ function spanishSound(t: string, i: number): [string, number] {
   }
 }
 
-/** Letters whose sound depends on what follows: c, q, k, g, s, p, t. */
+/** Letters whose sound depends on what follows: c, q, k, g, s, p, t, d. */
 function digraphSound(t: string, i: number, c: string, next: string): [string, number] {
   const after = t[i + 2] ?? '';
   switch (c) {
+    case 'd':
+      if (next === 'z' && after === 'h') {
+        return ['j', 2];
+      }
+      return next === 'j' ? ['j', 1] : ['d', 0];
     case 'c':
       if (next === 'h') {
         return ['C', 1];
@@ -83,14 +90,14 @@ function digraphSound(t: string, i: number, c: string, next: string): [string, n
 }
 
 /**
- * Consonant classes used by the skeleton: labials (Arabic has no `p` or `v` and writes them `ب`
- * and `ف`), velars, sibilants, g/j.
+ * Consonant classes used by the skeleton: labials (Arabic has no `p` and writes it `ب`), velars,
+ * sibilants, g/j.
  */
 const SKELETON_CLASS: Readonly<Record<string, string>> = {
   b: 'b',
   p: 'b',
   v: 'b',
-  f: 'b',
+  f: 'f',
   k: 'k',
   q: 'k',
   c: 'k',
@@ -98,7 +105,6 @@ const SKELETON_CLASS: Readonly<Record<string, string>> = {
   j: 'j',
   s: 's',
   z: 's',
-  x: 's',
 };
 
 /**
@@ -114,29 +120,71 @@ const SKELETON_DIGRAPHS: Readonly<Record<string, string>> = {
   dh: 'd',
   ph: 'f',
   zh: 'j',
-  ts: 's',
 };
 
-/** Consonant skeleton of a folded token: vowels, y and w dropped, classes merged, runs collapsed. */
+/**
+ * Consonant skeleton of a folded token: vowels dropped, and `y`/`w` too except at the start of
+ * a word (where Arabic `ي`/`و` and Latin `Y`/`W` are consonants: `YUSUF`, `WALID`); classes
+ * merged, runs collapsed.
+ */
 export function consonantSkeleton(token: string): string {
   let out = '';
   for (let i = 0; i < token.length; i++) {
     const c = token[i]!;
     const next = token[i + 1] ?? '';
-    if (c === 't' && next === 's' && token[i + 2] === 'h') {
-      out += 's';
+    const triple = token.slice(i, i + 3);
+    if (triple === 'tsh' || triple === 'dzh') {
+      out += triple === 'tsh' ? 's' : 'j';
       i += 2;
+      continue;
+    }
+    if (c === 'x') {
+      out += 'ks';
+      continue;
+    }
+    if (c === 'd' && next === 'j') {
+      out += 'j';
+      i += 1;
       continue;
     }
     const pair = next === 'h' || next === 's' ? SKELETON_DIGRAPHS[c + next] : undefined;
     if (pair !== undefined) {
       out += SKELETON_CLASS[pair] ?? pair;
       i += 1;
-    } else if (!VOWELS.has(c) && c !== 'y' && c !== 'w') {
+    } else if (!VOWELS.has(c) && ((c !== 'y' && c !== 'w') || i === 0)) {
       out += c === 'c' && FRONT.has(next) ? 's' : (SKELETON_CLASS[c] ?? c);
     }
   }
   return collapseRuns(out);
+}
+
+/**
+ * Letters read two ways: `v`, which Arabic writes `ف` (`GUSTAVO` → `غستافو`), and across the
+ * Arabic-speaking world and in Persian and Urdu: `ذ`/`ض`
+ * (`dh`: `d` or `z`, `FADL`/`FAZAL`), `ث` (`th`: `t` or `s`, `WATHIQ`/`WASSIQ`), and `g`, which
+ * stands for `ج` (`GAMAL`) or for `ق` (`BELGACEM` for `بلقاسم`). A token's skeleton variants
+ * cover both readings; two tokens match when any variants agree.
+ */
+const ALTERNATE_READINGS: readonly (readonly [RegExp, string])[] = [
+  [/v/g, 'f'],
+  [/dh/g, 'z'],
+  [/th/g, 's'],
+  [/g(?!h)/g, 'k'],
+];
+
+/** The skeleton and the skeletons of the alternate readings (at most five, no duplicates). */
+export function skeletonVariants(token: string): string[] {
+  const variants = new Set([consonantSkeleton(token)]);
+  let all = token;
+  for (const [pattern, replacement] of ALTERNATE_READINGS) {
+    if (pattern.test(token)) {
+      variants.add(consonantSkeleton(token.replace(pattern, replacement)));
+      all = all.replace(pattern, replacement);
+    }
+    pattern.lastIndex = 0;
+  }
+  variants.add(consonantSkeleton(all));
+  return [...variants].slice(0, 5);
 }
 
 /** `rr` → `r`, `aa` → `a`. */

@@ -7,12 +7,19 @@
  *
  * @module
  */
-import { deletionKeys, MIN_FUZZY_LENGTH, MIN_PHONETIC_TYPO_LENGTH, type Vocabulary } from './index-vocabulary.js';
+import {
+  deletionKeys,
+  MIN_FUZZY_LENGTH,
+  MIN_PHONETIC_TYPO_LENGTH,
+  type Vocabulary,
+} from './index-vocabulary.js';
 import type { NameToken } from './name-tokens.js';
 import type { TokenMatchMethod } from './screening-types.js';
-import { consonantSkeleton, spanishPhoneticKey } from './spanish-phonetic.js';
+import { skeletonVariants, spanishPhoneticKey } from './spanish-phonetic.js';
 import { boundedEditDistance, editSimilarity, typoBudget } from './token-similarity.js';
 import { isAbjad } from './unicode-scripts.js';
+import { abjadVowelsCompatible } from './abjad-vowels.js';
+import { PARTICLES } from './name-words.js';
 
 /** Methods in a fixed order, so a (method, similarity) pair packs into one number. */
 export const METHODS: readonly TokenMatchMethod[] = [
@@ -130,7 +137,12 @@ function addPhoneticTypos(
       marks.stamp[id] = epoch;
       const other = vocabulary.phonetics[id]!;
       if (boundedEditDistance(phonetic, other, 1) === 1) {
-        offer(out, id, 1, factor * PHONETIC_SIMILARITY * editSimilarity(1, phonetic.length, other.length));
+        offer(
+          out,
+          id,
+          1,
+          factor * PHONETIC_SIMILARITY * editSimilarity(1, phonetic.length, other.length),
+        );
       }
     }
   }
@@ -173,23 +185,58 @@ function addTypos(
   }
 }
 
-/** Consonant skeletons: trusted when either side was written in Arabic or Hebrew. */
+/** Consonant skeletons (every reading): trusted when either side was written in Arabic or Hebrew. */
 function addSkeleton(vocabulary: Vocabulary, token: NameToken, factor: number, out: Expansions): void {
-  const skeleton = consonantSkeleton(token.text);
   const fromAbjad = isAbjad(token.script);
-  if (skeleton === '' || (!fromAbjad && skeleton.length < MIN_LATIN_SKELETON)) {
-    return;
-  }
-  for (const id of vocabulary.bySkeleton.get(skeleton) ?? []) {
-    if (fromAbjad || vocabulary.abjad[id] === 1) {
-      offer(out, id, 3, ABJAD_SKELETON_SIMILARITY);
-    } else {
-      const similarity = factor * latinSkeletonSimilarity(token.text, vocabulary.texts[id]!);
-      if (similarity >= LATIN_SKELETON_SIMILARITY) {
-        offer(out, id, 1, similarity);
+  for (const skeleton of skeletonVariants(token.text)) {
+    if (skeleton === '') {
+      continue;
+    }
+    if (!fromAbjad && skeleton.length < MIN_LATIN_SKELETON) {
+      for (const id of vocabulary.byAbjadSkeleton.get(skeleton) ?? []) {
+        offerAbjad(out, id, vocabulary.texts[id]!, token.text, skeleton);
       }
+      continue;
+    }
+    for (const id of vocabulary.bySkeleton.get(skeleton) ?? []) {
+      offerSkeleton(vocabulary, token, fromAbjad, id, skeleton, factor, out);
     }
   }
+}
+
+function offerSkeleton(
+  vocabulary: Vocabulary,
+  token: NameToken,
+  fromAbjad: boolean,
+  id: number,
+  skeleton: string,
+  factor: number,
+  out: Expansions,
+): void {
+  const other = vocabulary.texts[id]!;
+  if (fromAbjad) {
+    offerAbjad(out, id, token.text, vocabulary.abjad[id] === 1 ? token.text : other, skeleton);
+  } else if (vocabulary.abjad[id] === 1) {
+    offerAbjad(out, id, other, token.text, skeleton);
+  } else {
+    const similarity = latinSkeletonSimilarity(token.text, other);
+    if (similarity >= LATIN_SKELETON_SIMILARITY) {
+      offer(out, id, 1, factor * similarity);
+    }
+  }
+}
+
+/**
+ * A skeleton match across scripts, if the long vowels the abjad spelling writes agree and
+ * neither side is a particle (`al`). Short skeletons are weaker evidence: one consonant (`علي`
+ * `li`, `ALI`) counts 0.8, two 0.85, three or more `ABJAD_SKELETON_SIMILARITY`.
+ */
+function offerAbjad(out: Expansions, id: number, abjad: string, latin: string, skeleton: string): void {
+  if (PARTICLES.has(abjad) || PARTICLES.has(latin) || !abjadVowelsCompatible(abjad, latin)) {
+    return;
+  }
+  const similarity = skeleton.length >= 3 ? ABJAD_SKELETON_SIMILARITY : 0.7 + 0.05 * (skeleton.length + 1);
+  offer(out, id, 3, similarity);
 }
 
 /**

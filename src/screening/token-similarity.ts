@@ -58,11 +58,19 @@ function sameFrom(a: string, i: number, b: string, j: number): boolean {
 }
 
 /** Three reusable DP rows (names are capped at 512 characters by validation; rows grow if needed). */
-let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+let rows: [Int32Array, Int32Array, Int32Array] = [
+  new Int32Array(64),
+  new Int32Array(64),
+  new Int32Array(64),
+];
 
 function dynamicDistance(a: string, b: string, max: number): number {
   if (rows[0].length <= b.length) {
-    rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+    rows = [
+      new Int32Array(b.length + 1),
+      new Int32Array(b.length + 1),
+      new Int32Array(b.length + 1),
+    ];
   }
   let [prevPrev, prev, row] = rows;
   for (let j = 0; j <= b.length; j++) {
@@ -114,7 +122,12 @@ export function jaro(a: string, b: string): number {
 }
 
 /** Finishes Jaro from the matched characters: counts transpositions. */
-function jaroFromMatches(matchedA: string[], b: string, usedB: Uint8Array, lengthA: number): number {
+function jaroFromMatches(
+  matchedA: string[],
+  b: string,
+  usedB: Uint8Array,
+  lengthA: number,
+): number {
   const m = matchedA.length;
   if (m === 0) {
     return 0;
@@ -155,10 +168,10 @@ export function typoBudget(length: number): number {
 }
 
 /**
- * Similarity of two tokens `distance` edits apart: `1 − 0.8·d/L` over the longer length `L`,
- * so one typo costs ~0.1 in an eight-letter surname and ~0.2 in a four-letter one.
+ * Similarity of two tokens `distance` edits apart: `1 − 0.6·d/L` over the longer length `L`,
+ * so one typo costs ~0.08 in an eight-letter surname and 0.15 in a four-letter one.
  */
 export function editSimilarity(distance: number, lengthA: number, lengthB: number): number {
   const longest = Math.max(lengthA, lengthB, 1);
-  return Math.max(0, 1 - (0.8 * distance) / longest);
+  return Math.max(0, 1 - (0.6 * distance) / longest);
 }

@@ -50,9 +50,12 @@ export function isDistinctiveKind(code: number): boolean {
   return code <= 1;
 }
 
-/** Kinds never used to generate candidates (too common to narrow anything down). */
+/**
+ * Kinds walked during candidate generation: words, numbers and generic company words. Particles,
+ * titles, legal forms and initials are too common (or too short) to narrow anything down.
+ */
 export function isCandidateKind(code: number): boolean {
-  return code <= 1;
+  return code <= 2;
 }
 
 /** Floor so that even a token present in every entry keeps some weight. */

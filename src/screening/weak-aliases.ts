@@ -19,12 +19,19 @@ export const WEAK_ALIAS_MIN_COVERAGE = 0.9;
 export const WEAK_ALIAS_FACTOR = 0.95;
 
 /** Whether a weak alias with these distinctive-token totals can match at all. */
-export function isDistinctiveWeakAlias(distinctiveWeight: number, distinctiveLetters: number): boolean {
+export function isDistinctiveWeakAlias(
+  distinctiveWeight: number,
+  distinctiveLetters: number,
+): boolean {
   return distinctiveWeight >= WEAK_ALIAS_MIN_WEIGHT && distinctiveLetters >= WEAK_ALIAS_MIN_LETTERS;
 }
 
 /** The score a weak-alias match keeps, or 0 when it does not count. */
-export function weakAliasScore(nameScore: number, listCoverage: number, distinctive: boolean): number {
+export function weakAliasScore(
+  nameScore: number,
+  listCoverage: number,
+  distinctive: boolean,
+): number {
   if (!distinctive || listCoverage < WEAK_ALIAS_MIN_COVERAGE) {
     return 0;
   }

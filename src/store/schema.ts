@@ -7,6 +7,17 @@
  */
 import type { Generated, Insertable, Selectable } from 'kysely';
 
+import type {
+  ApiKeyTable,
+  AppUserTable,
+  AuditCheckpointTable,
+  AuditEventTable,
+  AuditHeadTable,
+  OrganizationTable,
+  ServiceAccountTable,
+  UserSessionTable,
+} from './identity-audit-schema.js';
+
 /** One stored publication of one source. Immutable once written. */
 export interface PublicationTable {
   /** Assigned by the database, increasing in ingest order. */
@@ -52,6 +63,14 @@ export interface Database {
   publication: PublicationTable;
   entry_version: EntryVersionTable;
   publication_entry: PublicationEntryTable;
+  organization: OrganizationTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  service_account: ServiceAccountTable;
+  api_key: ApiKeyTable;
+  audit_event: AuditEventTable;
+  audit_head: AuditHeadTable;
+  audit_checkpoint: AuditCheckpointTable;
 }
 
 /** A `publication` row as read. */

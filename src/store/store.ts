@@ -6,7 +6,11 @@
  */
 import type { Kysely } from 'kysely';
 
+import type { AuditStore } from '../audit/audit-store.js';
+import type { IdentityStore } from '../identity/identity-store.js';
 import type { WatchlistStore } from '../watchlist/watchlist-store.js';
+import { AuditQueries } from './queries/audit-queries.js';
+import { IdentityQueries } from './queries/identity-queries.js';
 import { WatchlistQueries } from './queries/watchlist-queries.js';
 import type { Database } from './schema.js';
 
@@ -27,6 +31,10 @@ export type StoreKind = 'sqlite' | 'postgres';
 export interface Store {
   readonly kind: StoreKind;
   readonly watchlist: WatchlistStore;
+  /** Organizations, users, sessions, service accounts and API keys; every write audited. */
+  readonly identity: IdentityStore;
+  /** The hash-chained audit trail. */
+  readonly audit: AuditStore;
   /** Closes every connection; the store is unusable afterwards. */
   close(): Promise<void>;
 }
@@ -42,6 +50,8 @@ export function assembleStore(kind: StoreKind, db: Kysely<Database>): Store {
   return {
     kind,
     watchlist: new WatchlistQueries(db),
+    identity: new IdentityQueries(db),
+    audit: new AuditQueries(db),
     close: () => db.destroy(),
   };
 }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { AuditContext } from '../audit/audit-event.js';
 import type { ParseReport } from './list-source.js';
 import type { WatchlistEntry } from './watchlist-entry.js';
 
@@ -69,9 +70,13 @@ export interface WatchlistStore {
    * Stores a publication and its entries in one transaction. Entry versions are shared across
    * publications by `versionHash`. If the source already has a publication with the same
    * `contentHash`, nothing is written and that publication is returned with `created: false`.
-   * A failure leaves the store exactly as it was.
+   * A failure leaves the store exactly as it was. With `audit`, a `list.ingest` event (whether
+   * or not the publication was new) is appended in the same transaction.
    */
-  savePublication(publication: NewPublication): Promise<SavePublicationResult>;
+  savePublication(
+    publication: NewPublication,
+    audit?: AuditContext,
+  ): Promise<SavePublicationResult>;
   /** Publications, newest `publishedAt` first (ties: newest id first); optionally of one source. */
   listPublications(source?: string): Promise<readonly Publication[]>;
   /** One publication, or undefined. */

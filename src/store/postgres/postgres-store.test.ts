@@ -2,6 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { PostgresTestSchemas, describeWithPostgres } from '../../../test/support/postgres.js';
 import { testEntry, testPublication } from '../../../test/support/watchlist-publications.js';
+import { postgresHarness } from '../../../test/support/raw-store-harness.js';
+import { runAuditStoreContract } from '../audit-store.contract.js';
+import { runIdentityStoreContract } from '../identity-store.contract.js';
 import { runWatchlistStoreContract } from '../watchlist-store.contract.js';
 import { createPostgresStore } from './postgres-store.js';
 
@@ -10,6 +13,8 @@ describeWithPostgres('PostgreSQL store', (url) => {
   afterAll(() => schemas.dropAll());
 
   runWatchlistStoreContract('PostgreSQL', () => schemas.createStore());
+  runIdentityStoreContract('PostgreSQL', () => schemas.createStore());
+  runAuditStoreContract('PostgreSQL', () => postgresHarness(url, schemas));
 
   describe('createPostgresStore', () => {
     it('keeps data across reopen of the same schema', async () => {

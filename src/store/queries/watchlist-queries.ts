@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 
+import type { AuditContext, AuditEventInput } from '../../audit/audit-event.js';
 import { canonicalJson } from '../../core/hash.js';
 import type { ParseReport } from '../../watchlist/list-source.js';
 import type { WatchlistEntry } from '../../watchlist/watchlist-entry.js';
@@ -18,6 +19,7 @@ import type {
   WatchlistStore,
 } from '../../watchlist/watchlist-store.js';
 import type { Database, NewPublicationRow, PublicationRow } from '../schema.js';
+import { appendAuditEvent } from './audit-queries.js';
 import { MAX_PARAMETERS_PER_STATEMENT, chunked, rowsPerStatement } from './statement-chunks.js';
 
 /**
@@ -31,21 +33,13 @@ export class WatchlistQueries implements WatchlistStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** {@inheritDoc WatchlistStore.savePublication} */
-  savePublication(input: NewPublication): Promise<SavePublicationResult> {
+  savePublication(input: NewPublication, audit?: AuditContext): Promise<SavePublicationResult> {
     return this.db.transaction().execute(async (trx) => {
-      const existing = await findByContent(trx, input.source, input.contentHash);
-      if (existing !== undefined) {
-        return { publication: existing, created: false };
+      const result = await savePublicationIn(trx, input);
+      if (audit !== undefined) {
+        await appendAuditEvent(trx, audit, ingestEvent(result), new Date());
       }
-      const publication = await insertPublication(trx, input);
-      if (publication === undefined) {
-        // Another writer stored the same content between our check and our insert.
-        const stored = await findByContent(trx, input.source, input.contentHash);
-        return { publication: stored!, created: false };
-      }
-      await insertEntryVersions(trx, input.source, input.entries);
-      await insertPublicationEntries(trx, publication.id, input.entries);
-      return { publication, created: true };
+      return result;
     });
   }
 
@@ -170,6 +164,34 @@ export class WatchlistQueries implements WatchlistStore {
       .select('ev.data')
       .where('pe.publication_id', '=', publicationId);
   }
+}
+
+async function savePublicationIn(
+  trx: Kysely<Database>,
+  input: NewPublication,
+): Promise<SavePublicationResult> {
+  const existing = await findByContent(trx, input.source, input.contentHash);
+  if (existing !== undefined) {
+    return { publication: existing, created: false };
+  }
+  const publication = await insertPublication(trx, input);
+  if (publication === undefined) {
+    // Another writer stored the same content between our check and our insert.
+    const stored = await findByContent(trx, input.source, input.contentHash);
+    return { publication: stored!, created: false };
+  }
+  await insertEntryVersions(trx, input.source, input.entries);
+  await insertPublicationEntries(trx, publication.id, input.entries);
+  return { publication, created: true };
+}
+
+function ingestEvent({ publication, created }: SavePublicationResult): AuditEventInput {
+  return {
+    action: 'list.ingest',
+    targetType: 'publication',
+    targetId: String(publication.id),
+    details: { source: publication.source, publishedAt: publication.publishedAt, created },
+  };
 }
 
 async function findByContent(

@@ -6,10 +6,15 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { testEntry, testPublication } from '../../../test/support/watchlist-publications.js';
+import { sqliteHarness } from '../../../test/support/raw-store-harness.js';
+import { runAuditStoreContract } from '../audit-store.contract.js';
+import { runIdentityStoreContract } from '../identity-store.contract.js';
 import { runWatchlistStoreContract } from '../watchlist-store.contract.js';
 import { createSqliteStore } from './sqlite-store.js';
 
 runWatchlistStoreContract('SQLite', () => createSqliteStore(':memory:'));
+runIdentityStoreContract('SQLite', () => createSqliteStore(':memory:'));
+runAuditStoreContract('SQLite', sqliteHarness);
 
 describe('createSqliteStore', () => {
   const folder = mkdtempSync(join(tmpdir(), 'puente-sqlite-'));
@@ -38,7 +43,7 @@ describe('createSqliteStore', () => {
     try {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       const migrations = raw.prepare('select name from kysely_migration').all();
-      expect(migrations).toEqual([{ name: '0001-watchlists' }]);
+      expect(migrations).toEqual([{ name: '0001-watchlists' }, { name: '0002-identity-audit' }]);
     } finally {
       raw.close();
     }

@@ -8,7 +8,7 @@
  */
 import type { Alias, EntryLink } from '../../watchlist-entry.js';
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\u0020-\u007e]/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 // Dots and apostrophes join (`S.A.` = `SA`, `GAMA'AT` = `GAMAAT`); other punctuation separates.
 const JOINING = /[.'’`]/g;
@@ -16,7 +16,7 @@ const SEPARATING = /[^A-Z0-9]+/g;
 
 /** Uppercase, accents and punctuation folded, single spaces: `Úsuga, S.A.` → `USUGA SA`. */
 export function normaliseName(name: string): string {
-  // OFAC names are ASCII; decomposing them would only cost time.
+  // OFAC names are printable ASCII; decomposing them would only cost time.
   const folded = NON_ASCII.test(name) ? name.normalize('NFD').replace(COMBINING_MARKS, '') : name;
   return folded.toUpperCase().replace(JOINING, '').replace(SEPARATING, ' ').trim();
 }
@@ -33,6 +33,19 @@ type NameIndex = Map<string, Set<string>>;
 
 /** Sets `targetSourceId` on every link whose name identifies exactly one entry. */
 export function resolveLinks(holders: readonly LinkHolder[]): void {
+  const resolve = targetFinder(holders);
+  for (const holder of holders) {
+    const { links } = holder;
+    for (let index = 0; index < links.length; index += 1) {
+      const target = resolve(links[index]!.name);
+      if (target !== undefined) {
+        links[index] = { ...links[index]!, targetSourceId: target };
+      }
+    }
+  }
+}
+
+function targetFinder(holders: readonly LinkHolder[]): (name: string) => string | undefined {
   const primaries: NameIndex = new Map();
   const aliases: NameIndex = new Map();
   for (const holder of holders) {
@@ -41,15 +54,14 @@ export function resolveLinks(holders: readonly LinkHolder[]): void {
       addName(aliases, alias.name, holder.sourceId);
     }
   }
-  for (const holder of holders) {
-    const { links } = holder;
-    for (let index = 0; index < links.length; index += 1) {
-      const target = targetOf(links[index]!.name, primaries, aliases);
-      if (target !== undefined) {
-        links[index] = { ...links[index]!, targetSourceId: target };
-      }
+  // Many entries link to the same few parties (`HIZBALLAH`); each name is looked up once.
+  const found = new Map<string, string | undefined>();
+  return (name) => {
+    if (!found.has(name)) {
+      found.set(name, targetOf(name, primaries, aliases));
     }
-  }
+    return found.get(name);
+  };
 }
 
 function targetOf(name: string, primaries: NameIndex, aliases: NameIndex): string | undefined {

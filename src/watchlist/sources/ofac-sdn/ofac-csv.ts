@@ -11,7 +11,7 @@ import { WatchlistParseError } from '../../../core/errors.js';
 import type { InputFile } from '../../list-source.js';
 import type { ReportBuilder } from '../../report-builder.js';
 import type { OfacRole } from './file-roles.js';
-import { assertUtf8, ByteLineIndex, withoutEndOfFileMark } from './ofac-text.js';
+import { ByteLineIndex, decodeUtf8, withoutEndOfFileMark } from './ofac-text.js';
 
 /** Column names of each file, in order (OFAC's own names). */
 export const OFAC_COLUMNS: Readonly<Record<OfacRole, readonly string[]>> = {
@@ -42,17 +42,15 @@ export interface OfacRow {
 
 const EMPTY_FIELD = '-0-';
 const ENT_NUM = /^\d+$/;
-const BLANK_BYTES: ReadonlySet<number> = new Set([0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf]);
 
 /** Reads, checks and tokenises one file of the given role. */
 export function readOfacRows(file: InputFile, role: OfacRole, report: ReportBuilder): OfacRow[] {
-  assertUtf8(file.bytes, file.name);
-  const bytes = withoutEndOfFileMark(file.bytes);
-  if (role === 'sdn' && isBlank(bytes)) {
+  const text = withoutEndOfFileMark(decodeUtf8(file.bytes, file.name));
+  if (role === 'sdn' && text.trim() === '') {
     // An empty list would read as "everyone was delisted"; refuse it instead.
     throw new WatchlistParseError('the sdn file is empty', { file: file.name });
   }
-  const rows = tokenise(bytes, file.name);
+  const rows = tokenise(text, file);
   return rows.filter((row) => hasColumnCount(row, role, file.name, report)).map(checkEntNum(file));
 }
 
@@ -62,36 +60,58 @@ export function fieldValue(raw: string | undefined): string | undefined {
   return value === undefined || value === '' || value === EMPTY_FIELD ? undefined : value;
 }
 
-// Whitespace (and a byte-order mark) only; stops at the first other byte.
-function isBlank(bytes: Buffer): boolean {
-  return bytes.every((byte) => BLANK_BYTES.has(byte));
+// The decoded text goes to csv-parse as a string (faster than bytes), and line numbers are
+// counted from the records: without `skip_empty_lines` every line break outside quotes ends a
+// record, so a record spans one line plus the line breaks inside its fields.
+function tokenise(text: string, file: InputFile): OfacRow[] {
+  let records: string[][];
+  try {
+    records = parse(text, { relax_column_count: true });
+  } catch (error) {
+    throw csvFailure(error, file.name, failingLine(file.bytes));
+  }
+  const rows: OfacRow[] = [];
+  let line = 1;
+  for (const fields of records) {
+    if (fields.length > 1 || fields[0]!.trim() !== '') {
+      rows.push({ fields, line });
+    }
+    line += 1 + lineBreaksIn(fields);
+  }
+  return rows;
 }
 
-function tokenise(bytes: Buffer, file: string): OfacRow[] {
-  const lines = new ByteLineIndex(bytes);
-  // Byte offsets where each record ends; a record starts where the previous one ended.
-  const ends: number[] = [0];
+function lineBreaksIn(fields: readonly string[]): number {
+  let count = 0;
+  for (const field of fields) {
+    for (let at = field.indexOf('\n'); at !== -1; at = field.indexOf('\n', at + 1)) {
+      count += 1;
+    }
+  }
+  return count;
+}
+
+// Only once parsing has failed: the bytes are parsed again, noting where each good record
+// ends; the failing record starts on the first line after the last good one.
+function failingLine(bytes: Buffer): number {
+  let lastEnd = 0;
   try {
-    const records = parse(bytes, {
+    parse(bytes, {
       bom: true,
       relax_column_count: true,
-      skip_empty_lines: true,
       on_record: (record, context) => {
-        ends.push(context.bytes);
+        lastEnd = context.bytes;
         return record;
       },
     });
-    return records.map((fields, index) => ({
-      fields,
-      line: lines.lineOfRecordAt(ends[index]!),
-    }));
-  } catch (error) {
-    throw csvFailure(error, file, lines.lineOfRecordAt(ends.at(-1)!));
+  } catch {
+    // The same failure again; lastEnd is what was wanted.
   }
+  return new ByteLineIndex(bytes).lineOfRecordAt(lastEnd);
 }
 
 // csv-parse counts a quoted CRLF as two lines, so its own "at line N" is not repeated; the
-// line given is where the failing row starts, found from byte offsets.
+// line given is where the failing row starts.
 const CSV_PROBLEMS: Readonly<Record<string, string>> = {
   CSV_QUOTE_NOT_CLOSED: 'unterminated quoted field: the quote opened in this row is never closed',
   CSV_INVALID_CLOSING_QUOTE:

@@ -69,16 +69,13 @@ export function parseOfacPublication(
   };
 }
 
+// One file per role, in canonical order; the sdn file is required.
 function assignRoles(files: readonly InputFile[], report: ReportBuilder): Map<OfacRole, InputFile> {
   const found = new Map<OfacRole, InputFile>();
   for (const file of files) {
     const role = roleOf(file.name)?.role;
     if (role === undefined) {
-      report.warn({
-        code: 'unrecognised-file',
-        message: 'not an OFAC legacy CSV file name (sdn, alt, add, sdn_comments); ignored',
-        file: file.name,
-      });
+      warnUnrecognised(file, report);
     } else if (found.has(role)) {
       throw new WatchlistParseError(`a second ${role} file in one publication`, {
         file: `${found.get(role)!.name}, ${file.name}`,
@@ -92,9 +89,15 @@ function assignRoles(files: readonly InputFile[], report: ReportBuilder): Map<Of
       file: files.map((file) => file.name).join(', ') || '(no files)',
     });
   }
-  return new Map(
-    OFAC_ROLES.filter((role) => found.has(role)).map((role) => [role, found.get(role)!]),
-  );
+  return new Map(OFAC_ROLES.flatMap((role) => (found.has(role) ? [[role, found.get(role)!]] : [])));
+}
+
+function warnUnrecognised(file: InputFile, report: ReportBuilder): void {
+  report.warn({
+    code: 'unrecognised-file',
+    message: 'not an OFAC legacy CSV file name (sdn, alt, add, sdn_comments); ignored',
+    file: file.name,
+  });
 }
 
 function readPrimaries(sdn: InputFile, report: ReportBuilder): Map<string, PrimaryRecord> {
@@ -109,16 +112,26 @@ function readPrimaries(sdn: InputFile, report: ReportBuilder): Map<string, Prima
     if (previous === undefined) {
       primaries.set(primary.entNum, primary);
     } else {
-      report.warn({
-        code: 'duplicate-entry',
-        message: `ent_num ${primary.entNum} appears again (first on line ${previous.row.line}); the first row is kept`,
-        file: sdn.name,
-        line: row.line,
-        field: 'ent_num',
-      });
+      warnDuplicate(primary, previous, sdn, report);
     }
   }
   return primaries;
+}
+
+// An ent_num names one entry; a repeat is a publishing error, so the first row stands.
+function warnDuplicate(
+  primary: PrimaryRecord,
+  previous: PrimaryRecord,
+  sdn: InputFile,
+  report: ReportBuilder,
+): void {
+  report.warn({
+    code: 'duplicate-entry',
+    message: `ent_num ${primary.entNum} appears again (first on line ${previous.row.line}); the first row is kept`,
+    file: sdn.name,
+    line: primary.row.line,
+    field: 'ent_num',
+  });
 }
 
 const ORPHAN_CODES: Readonly<Record<Exclude<OfacRole, 'sdn'>, string>> = {

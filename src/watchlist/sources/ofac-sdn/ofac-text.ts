@@ -1,6 +1,6 @@
 /**
- * Byte-level checks on an OFAC CSV file before tokenising: strict UTF-8 and the DOS end-of-file
- * marker, plus a byte-offset → line-number index for messages.
+ * Checks on an OFAC CSV file before tokenising: strict UTF-8 and the DOS end-of-file marker,
+ * plus a byte-offset → line-number index for messages.
  *
  * @module
  */
@@ -10,14 +10,17 @@ const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 // OFAC files end with a DOS end-of-file (SUB) byte after the last line.
 const END_OF_FILE_MARK = 0x1a;
+const TRAILING_NOISE: ReadonlySet<number> = new Set([END_OF_FILE_MARK, NEWLINE, CARRIAGE_RETURN]);
+const BYTE_ORDER_MARK = '\uFEFF';
 
 /**
- * Throws `WatchlistParseError` naming the first line that is not UTF-8. A replacement character
- * would silently corrupt a name, so decoding is strict.
+ * Decodes strictly: a replacement character would silently corrupt a name. Throws
+ * `WatchlistParseError` naming the first line that is not UTF-8. Drops a byte-order mark.
  */
-export function assertUtf8(bytes: Uint8Array, file: string): void {
+export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  let text: string;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch (error) {
     throw new WatchlistParseError(
       'invalid UTF-8 byte sequence (OFAC files are ASCII/UTF-8)',
@@ -25,6 +28,7 @@ export function assertUtf8(bytes: Uint8Array, file: string): void {
       error,
     );
   }
+  return text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
 }
 
 // 0x0A never occurs inside a multi-byte UTF-8 sequence, so each line can be checked alone;
@@ -47,17 +51,13 @@ function firstInvalidLine(bytes: Uint8Array): number {
   }
 }
 
-/** The bytes without the trailing SUB marker and the line breaks around it. */
-export function withoutEndOfFileMark(bytes: Buffer): Buffer {
-  let end = bytes.length;
-  while (end > 0 && isTrailingNoise(bytes[end - 1]!)) {
+/** The text without the trailing SUB marker and the line breaks around it. */
+export function withoutEndOfFileMark(text: string): string {
+  let end = text.length;
+  while (end > 0 && TRAILING_NOISE.has(text.charCodeAt(end - 1))) {
     end -= 1;
   }
-  return bytes.subarray(0, end);
-}
-
-function isTrailingNoise(byte: number): boolean {
-  return byte === END_OF_FILE_MARK || byte === NEWLINE || byte === CARRIAGE_RETURN;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /** Maps byte offsets to 1-based line numbers (binary search over line starts). */

@@ -13,6 +13,7 @@ import {
   type LabelRule,
   type RemarkFacts,
 } from './remark-facts.js';
+import type { Fragment } from './remarks-split.js';
 
 function contact(pick: (facts: RemarkFacts) => unknown[]): LabelHandler {
   return ({ value, fragment }, facts) => {
@@ -163,7 +164,7 @@ const directiveDate: FragmentRule = (fragment, facts, context) => {
 function patternFact(
   pattern: RegExp,
   key: string,
-  fragment: Parameters<FragmentRule>[0],
+  fragment: Fragment,
   facts: RemarkFacts,
 ): boolean {
   const match = pattern.exec(fragment.body);

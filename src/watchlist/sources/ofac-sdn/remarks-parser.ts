@@ -34,6 +34,21 @@ const ALL_LABEL_RULES: readonly LabelRule[] = [
 ];
 const UNLABELLED_RULES: readonly FragmentRule[] = [...NUMBERED_LABEL_RULES, ...FREE_TEXT_RULES];
 
+// Longer than the longest label (`Transactions Prohibited For Persons … Institutions:`).
+const LABEL_HEAD = 120;
+// What may follow a label before its value: `Linked To: X`, `Passport No.: X`, `Email:x`,
+// `Alternate Title, X`.
+const LEADING_SEPARATORS = /^[\s:,]+/;
+const WORD_END = /[\s:,]/;
+const ALPHANUMERIC = /[A-Za-z0-9]/;
+
+interface IndexedRule extends LabelRule {
+  readonly lowered: string;
+}
+
+// Label rules by the lowercased first word of their label, longest label first.
+const LABEL_INDEX = buildIndex(ALL_LABEL_RULES);
+
 /** Parses a remarks text (already joined with its `sdn_comments.csv` continuation). */
 export function parseRemarks(remarks: string, context: RemarkContext): ParsedRemarks {
   const facts = emptyRemarkFacts();
@@ -48,12 +63,13 @@ export function parseRemarks(remarks: string, context: RemarkContext): ParsedRem
 
 function applyLabelRule(fragment: Fragment, facts: RemarkFacts, context: RemarkContext): boolean {
   // Only the head can hold a label; lowering whole long fragments would be wasted work.
-  const lowered = fragment.body.slice(0, LABEL_HEAD).toLowerCase();
+  const { body } = fragment;
+  const lowered = (body.length > LABEL_HEAD ? body.slice(0, LABEL_HEAD) : body).toLowerCase();
   for (const rule of LABEL_INDEX.get(firstWord(lowered)) ?? []) {
     const end = rule.label.length;
-    if (lowered.startsWith(rule.lowered) && isLabelEnd(fragment.body, end)) {
-      const label = fragment.body.slice(0, end);
-      const value = fragment.body.slice(end).replace(LEADING_SEPARATORS, '').trim();
+    if (lowered.startsWith(rule.lowered) && isLabelEnd(body, end)) {
+      const label = body.slice(0, end);
+      const value = body.slice(end).replace(LEADING_SEPARATORS, '').trim();
       return rule.handle({ label, value, fragment }, facts, context);
     }
   }
@@ -70,17 +86,6 @@ function applyUnlabelled(fragment: Fragment, facts: RemarkFacts, context: Remark
   return false;
 }
 
-interface IndexedRule extends LabelRule {
-  readonly lowered: string;
-}
-
-// What may follow a label before its value: `Linked To: X`, `Passport No.: X`, `Email:x`,
-// `Alternate Title, X`.
-// Longer than the longest label (`Transactions Prohibited For Persons … Institutions:`).
-const LABEL_HEAD = 120;
-const LEADING_SEPARATORS = /^[\s:,]+/;
-const WORD_END = /[\s:,]/;
-
 function firstWord(text: string): string {
   const end = text.search(WORD_END);
   return end < 0 ? text : text.slice(0, end);
@@ -91,7 +96,7 @@ function firstWord(text: string): string {
 function isLabelEnd(body: string, end: number): boolean {
   const last = body[end - 1] ?? '';
   const next = body[end];
-  return next === undefined || !/[A-Za-z0-9]/.test(last) || WORD_END.test(next);
+  return next === undefined || !ALPHANUMERIC.test(last) || WORD_END.test(next);
 }
 
 function buildIndex(rules: readonly LabelRule[]): Map<string, IndexedRule[]> {
@@ -106,5 +111,3 @@ function buildIndex(rules: readonly LabelRule[]): Map<string, IndexedRule[]> {
   }
   return index;
 }
-
-const LABEL_INDEX = buildIndex(ALL_LABEL_RULES);

@@ -333,12 +333,10 @@ describe('unConsolidatedSource.parse: unsafe and malformed input', () => {
     expect(error.details).toMatchObject({ line: 4 });
   });
 
-  it('refuses the billion laughs document quickly', () => {
-    const started = performance.now();
+  it('refuses the billion laughs document before expanding anything', () => {
     const error = thrown(() => parse(readFileSync(`${FIXTURES}billion-laughs.xml`)));
     expect(error).toBeInstanceOf(UnsafeInputError);
     expect(error.details).toMatchObject({ line: 2 });
-    expect(performance.now() - started).toBeLessThan(200);
   });
 
   it('fails truncated XML with line and column', () => {

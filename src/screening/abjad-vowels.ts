@@ -1,0 +1,39 @@
+/**
+ * Arabic writes long vowels (`و` read `u`/`o`, `ي` read `i`/`e`/`y`) even though it omits short
+ * ones. A Latin spelling of the same name has them too: `منصور` (`mnsur`) is `MANSOUR`,
+ * `MANSUR`, `MANSOOR`, never `AMANECER`, though all four share the consonants `m n s r`; and
+ * `حسين` (`hsin`) is `HUSSEIN`/`HUSAYN`, not `HASSAN`. Skeleton matches between an abjad token
+ * and a Latin one must pass this check.
+ *
+ * @module
+ */
+
+/** Latin letters that can render `و` (U) and `ي` (I). */
+function vowelClass(letter: string): 'U' | 'I' | undefined {
+  if (letter === 'u' || letter === 'o' || letter === 'w') {
+    return 'U';
+  }
+  return letter === 'i' || letter === 'e' || letter === 'y' ? 'I' : undefined;
+}
+
+/**
+ * Whether every long vowel written in `abjad` (the engine's reading of an Arabic-script word,
+ * where `u` and `i` stand for `و` and `ي` inside a word) has a counterpart, in order, in `latin`.
+ */
+export function abjadVowelsCompatible(abjad: string, latin: string): boolean {
+  let at = 0;
+  for (let i = 1; i < abjad.length; i++) {
+    const needed = abjad[i] === 'u' ? 'U' : abjad[i] === 'i' ? 'I' : undefined;
+    if (needed === undefined) {
+      continue;
+    }
+    while (at < latin.length && vowelClass(latin[at]!) !== needed) {
+      at++;
+    }
+    if (at >= latin.length) {
+      return false;
+    }
+    at++;
+  }
+  return true;
+}

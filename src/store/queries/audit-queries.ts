@@ -1,0 +1,192 @@
+/**
+ * The audit port over Kysely, and `appendAuditEvent`, which every audited write calls inside
+ * its own transaction.
+ *
+ * @module
+ */
+import { sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+
+import { chainAuditEvent } from '../../audit/audit-event.js';
+import type {
+  AuditActorKind,
+  AuditContext,
+  AuditEvent,
+  AuditEventInput,
+  AuditOutcome,
+} from '../../audit/audit-event.js';
+import type { AuditCheckpoint } from '../../audit/audit-checkpoint.js';
+import type { AuditQuery, AuditStore } from '../../audit/audit-store.js';
+import type { ChainHead } from '../../audit/verify-audit-chain.js';
+import type { AuditEventTable } from '../identity-audit-schema.js';
+import type { Database } from '../schema.js';
+
+/** The store's clock; tests may pin it. */
+export type Clock = () => Date;
+
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
+
+/**
+ * Appends one event to the chain. Must run inside the caller's transaction: the first
+ * statement bumps the one-row head, which takes its row lock (PostgreSQL) or the database write
+ * lock (SQLite) until commit, so concurrent appends queue instead of forking the chain.
+ *
+ * @example
+ * await db.transaction().execute(async (trx) => {
+ *   await trx.insertInto('organization').values(row).execute();
+ *   await appendAuditEvent(trx, context, { action: 'organization.create', … }, new Date());
+ * });
+ */
+export async function appendAuditEvent(
+  trx: Kysely<Database>,
+  context: AuditContext,
+  input: AuditEventInput,
+  now: Date,
+): Promise<AuditEvent> {
+  const head = await trx
+    .updateTable('audit_head')
+    .set({ last_seq: sql<number>`last_seq + 1` })
+    .where('id', '=', 1)
+    .returning(['last_seq', 'last_hash'])
+    .executeTakeFirstOrThrow();
+  const event = chainAuditEvent(
+    { seq: head.last_seq - 1, hash: head.last_hash },
+    now,
+    context,
+    input,
+  );
+  await trx.insertInto('audit_event').values(toAuditRow(event)).execute();
+  await trx.updateTable('audit_head').set({ last_hash: event.hash }).where('id', '=', 1).execute();
+  return event;
+}
+
+/**
+ * Runs `write` and appends the event it describes in one transaction.
+ *
+ * @example
+ * const org = await auditedWrite(db, clock, context, async (trx) => ({ result, event }));
+ */
+export function auditedWrite<T>(
+  db: Kysely<Database>,
+  clock: Clock,
+  context: AuditContext,
+  write: (trx: Kysely<Database>, now: Date) => Promise<{ result: T; event: AuditEventInput }>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const now = clock();
+    const { result, event } = await write(trx, now);
+    await appendAuditEvent(trx, context, event, now);
+    return result;
+  });
+}
+
+/**
+ * Stores the audit trail in `audit_event`, `audit_head` and `audit_checkpoint`.
+ *
+ * @example
+ * const audit = new AuditQueries(db);
+ * await audit.append(context, { action: 'audit.export', targetType: 'audit', targetId: 'all' });
+ */
+export class AuditQueries implements AuditStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock = () => new Date(),
+  ) {}
+
+  /** {@inheritDoc AuditStore.append} */
+  append(context: AuditContext, input: AuditEventInput): Promise<AuditEvent> {
+    return this.db
+      .transaction()
+      .execute((trx) => appendAuditEvent(trx, context, input, this.clock()));
+  }
+
+  /** {@inheritDoc AuditStore.list} */
+  async list(query: AuditQuery = {}): Promise<readonly AuditEvent[]> {
+    const limit = Math.min(Math.max(1, query.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
+    const rows = await this.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('seq', '>', query.afterSeq ?? 0)
+      .$if(query.actorId !== undefined, (q) => q.where('actor_id', '=', query.actorId!))
+      .$if(query.organizationId !== undefined, (q) =>
+        q.where('organization_id', '=', query.organizationId!),
+      )
+      .$if(query.action !== undefined, (q) => q.where('action', '=', query.action!))
+      .$if(query.targetId !== undefined, (q) => q.where('target_id', '=', query.targetId!))
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    return rows.map(toAuditEvent);
+  }
+
+  /** {@inheritDoc AuditStore.head} */
+  async head(): Promise<ChainHead> {
+    const row = await this.db
+      .selectFrom('audit_head')
+      .select(['last_seq', 'last_hash'])
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
+    return { seq: row.last_seq, hash: row.last_hash };
+  }
+
+  /** {@inheritDoc AuditStore.saveCheckpoint} */
+  async saveCheckpoint(checkpoint: AuditCheckpoint): Promise<void> {
+    const { seq, hash, at, keyId, signature } = checkpoint;
+    await this.db
+      .insertInto('audit_checkpoint')
+      .values({ seq, hash, at, key_id: keyId, signature })
+      .onConflict((conflict) => conflict.column('seq').doNothing())
+      .execute();
+  }
+
+  /** {@inheritDoc AuditStore.listCheckpoints} */
+  async listCheckpoints(): Promise<readonly AuditCheckpoint[]> {
+    const rows = await this.db.selectFrom('audit_checkpoint').selectAll().orderBy('seq').execute();
+    return rows.map((row) => ({
+      seq: row.seq,
+      hash: row.hash,
+      at: row.at,
+      keyId: row.key_id,
+      signature: row.signature,
+    }));
+  }
+}
+
+function toAuditRow(event: AuditEvent): AuditEventTable {
+  return {
+    seq: event.seq,
+    at: event.at,
+    actor_kind: event.actorKind,
+    actor_id: event.actorId,
+    organization_id: event.organizationId,
+    action: event.action,
+    target_type: event.targetType,
+    target_id: event.targetId,
+    outcome: event.outcome,
+    ip: event.ip,
+    reason: event.reason,
+    details: JSON.stringify(event.details),
+    prev_hash: event.prevHash,
+    hash: event.hash,
+  };
+}
+
+function toAuditEvent(row: Selectable<AuditEventTable>): AuditEvent {
+  return {
+    seq: row.seq,
+    at: row.at,
+    actorKind: row.actor_kind as AuditActorKind,
+    actorId: row.actor_id,
+    organizationId: row.organization_id,
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    outcome: row.outcome as AuditOutcome,
+    ip: row.ip,
+    reason: row.reason,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
