@@ -6,7 +6,8 @@
  * @module
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './core/errors.js';
 
@@ -38,6 +39,44 @@ const configSchema = z.strictObject({
       urls: z.record(z.string(), z.url()).default({}),
     })
     .prefault({}),
+  auth: z
+    .strictObject({
+      sessionMaxAgeMinutes: z.coerce
+        .number()
+        .int()
+        .min(5)
+        .max(7 * 24 * 60)
+        .default(480),
+      sessionIdleMinutes: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60)
+        .default(30),
+      maxFailedLogins: z.coerce.number().int().min(1).max(100).default(5),
+      lockoutMinutes: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60)
+        .default(15),
+      loginAttemptsPerMinute: z.coerce.number().int().min(1).max(10_000).default(10),
+      /** log2 of scrypt's N; only tests should lower it (see identity/password.ts). */
+      passwordHashCost: z.coerce.number().int().min(10).max(20).default(15),
+      /** Off only for plain-HTTP development: the session cookie then lacks `Secure`. */
+      secureCookies: z.coerce.boolean().default(true),
+    })
+    .prefault({}),
+  audit: z
+    .strictObject({
+      /** Ed25519 key that signs checkpoints; generated on first use; keep outside the repo. */
+      signingKeyPath: z
+        .string()
+        .min(1)
+        .default(join(homedir(), '.puente', 'audit-ed25519.pem')),
+      checkpointEvery: z.coerce.number().int().min(1).default(1000),
+    })
+    .prefault({}),
   log: z
     .strictObject({
       level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -60,7 +99,22 @@ const ENV_VARS: readonly (readonly [string, readonly string[]])[] = [
   ['PUENTE_MAX_FILE_BYTES', ['lists', 'maxFileBytes']],
   ['PUENTE_FETCH_TIMEOUT_MS', ['lists', 'fetchTimeoutMs']],
   ['PUENTE_LOG_LEVEL', ['log', 'level']],
+  ['PUENTE_SESSION_MAX_AGE_MINUTES', ['auth', 'sessionMaxAgeMinutes']],
+  ['PUENTE_SESSION_IDLE_MINUTES', ['auth', 'sessionIdleMinutes']],
+  ['PUENTE_MAX_FAILED_LOGINS', ['auth', 'maxFailedLogins']],
+  ['PUENTE_LOCKOUT_MINUTES', ['auth', 'lockoutMinutes']],
+  ['PUENTE_LOGIN_ATTEMPTS_PER_MINUTE', ['auth', 'loginAttemptsPerMinute']],
+  ['PUENTE_PASSWORD_HASH_COST', ['auth', 'passwordHashCost']],
+  ['PUENTE_SECURE_COOKIES', ['auth', 'secureCookies']],
+  ['PUENTE_AUDIT_KEY_PATH', ['audit', 'signingKeyPath']],
+  ['PUENTE_AUDIT_CHECKPOINT_EVERY', ['audit', 'checkpointEvery']],
 ];
+
+/** Variables read as booleans: anything but `false` is true. */
+const BOOLEAN_VARS: ReadonlySet<string> = new Set([
+  'PUENTE_LISTS_LOAD_ON_START',
+  'PUENTE_SECURE_COOKIES',
+]);
 
 /** Overrides from the command line, applied last. */
 export type ConfigOverrides = Readonly<Record<string, unknown>>;
@@ -78,7 +132,7 @@ export function loadConfig(
   for (const [name, path] of ENV_VARS) {
     const value = env[name];
     if (value !== undefined && value !== '') {
-      setPath(raw, path, name === 'PUENTE_LISTS_LOAD_ON_START' ? value !== 'false' : value);
+      setPath(raw, path, BOOLEAN_VARS.has(name) ? value !== 'false' : value);
     }
   }
   for (const [key, value] of Object.entries(overrides)) {

@@ -4,7 +4,13 @@
  *
  * @module
  */
+import { loadOrCreateSigningKey } from './audit/signing-key.js';
+import type { AuditSigningKey } from './audit/signing-key.js';
 import type { PuenteConfig } from './config.js';
+import { AccountAdmin } from './identity/account-admin.js';
+import { ApiKeyAdmin } from './identity/api-key-admin.js';
+import { Authenticator } from './identity/authenticator.js';
+import type { ScryptParams } from './identity/password.js';
 import type { Logger } from './core/logger.js';
 import { ScreeningService, type ListSnapshotSource } from './screening/screening-service.js';
 import { openStore, type Store } from './store/index.js';
@@ -18,6 +24,14 @@ export interface Services {
   readonly store: Store;
   readonly watchlists: WatchlistService;
   readonly screening: ScreeningService;
+  /** Login, sessions and API keys. */
+  readonly authenticator: Authenticator;
+  /** Organizations, users, passwords and TOTP. */
+  readonly accounts: AccountAdmin;
+  /** Service accounts and API keys. */
+  readonly apiKeys: ApiKeyAdmin;
+  /** The checkpoint signing key, loaded (or generated) on first call. */
+  auditKey(): AuditSigningKey;
   /** Closes the store; call once on shutdown. */
   close(): Promise<void>;
 }
@@ -40,7 +54,33 @@ export async function createServices(config: PuenteConfig, logger: Logger): Prom
     store,
     watchlists,
     screening: new ScreeningService(currentLists(store.watchlist)),
+    ...identityServices(config, store),
     close: () => store.close(),
+  };
+}
+
+/** The identity use cases, configured from `auth` and `audit` settings. */
+function identityServices(config: PuenteConfig, store: Store) {
+  const { auth } = config;
+  const scrypt: ScryptParams = {
+    logN: auth.passwordHashCost,
+    r: 8,
+    p: auth.passwordHashCost >= 15 ? 3 : 1,
+  };
+  let key: AuditSigningKey | undefined;
+  return {
+    authenticator: new Authenticator(store.identity, store.audit, {
+      scrypt,
+      session: {
+        maxAgeMs: auth.sessionMaxAgeMinutes * 60_000,
+        idleTimeoutMs: auth.sessionIdleMinutes * 60_000,
+      },
+      lockout: { maxFailures: auth.maxFailedLogins, lockMs: auth.lockoutMinutes * 60_000 },
+      rateLimit: { maxAttempts: auth.loginAttemptsPerMinute, windowMs: 60_000 },
+    }),
+    accounts: new AccountAdmin(store.identity, scrypt),
+    apiKeys: new ApiKeyAdmin(store.identity),
+    auditKey: () => (key ??= loadOrCreateSigningKey(config.audit.signingKeyPath)),
   };
 }
 

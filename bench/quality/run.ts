@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { pathToFileURL } from 'node:url';
 import { PuenteError } from '../../src/core/errors.js';
 import type { WatchlistEntry } from '../../src/watchlist/watchlist-entry.js';
 import { screen } from '../../src/screening/screen.js';
@@ -147,6 +148,6 @@ function main(): void {
   runQuality(loadRealLists());
 }
 
-if (process.argv[1]?.endsWith('run.ts') === true) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   main();
 }

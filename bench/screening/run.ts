@@ -13,6 +13,7 @@
  *
  * @module
  */
+import { pathToFileURL } from 'node:url';
 import { screen } from '../../src/screening/screen.js';
 import {
   buildScreeningIndex,
@@ -85,6 +86,6 @@ export function runSpeed(entries: readonly WatchlistEntry[]): void {
   }
 }
 
-if (process.argv[1]?.endsWith('run.ts') === true) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   runSpeed(loadRealLists());
 }

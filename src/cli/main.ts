@@ -7,6 +7,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { PuenteError } from '../core/errors.js';
 import type { GlobalOptions } from './cli-context.js';
+import { adminCommand } from './commands/admin-command.js';
+import { auditCommand } from './commands/audit-command.js';
 import { listsCommand } from './commands/lists-command.js';
 import { matchCommand } from './commands/match-command.js';
 import { screenCommand } from './commands/screen-command.js';
@@ -39,6 +41,8 @@ export function buildProgram(): Command {
   program.addCommand(listsCommand(global));
   program.addCommand(screenCommand(global));
   program.addCommand(matchCommand());
+  program.addCommand(adminCommand(global));
+  program.addCommand(auditCommand(global));
   return program;
 }
 

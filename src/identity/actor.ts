@@ -5,6 +5,7 @@
  * @module
  */
 import type { ClassificationLevel } from '../core/classification.js';
+import { AccessDeniedError } from '../core/errors.js';
 import type { Organization, OrganizationKind } from './organization.js';
 import { permissionsOf } from './permissions.js';
 import type { Permission, Role } from './permissions.js';
@@ -70,4 +71,17 @@ export function serviceActor(
     permissions: new Set(permissions),
     clearance: account.clearance,
   };
+}
+
+/**
+ * Throws unless the actor holds `permission`.
+ *
+ * @throws AccessDeniedError naming the missing permission.
+ * @example
+ * requirePermission(actor, Permission.UserManage);
+ */
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (!actor.permissions.has(permission)) {
+    throw new AccessDeniedError(`requires the ${permission} permission`, { permission });
+  }
 }

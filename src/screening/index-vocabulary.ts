@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { deletionHashes, HashedKeys } from './hashed-keys.js';
 import { consonantSkeleton, skeletonVariants, spanishPhoneticKey } from './spanish-phonetic.js';
 
 /** Read-only vocabulary shared by every query against one index. */
@@ -23,12 +24,12 @@ export interface Vocabulary {
   /** Name ids containing each token, ascending. */
   readonly postings: readonly Int32Array[];
   /** Lookup key → token ids. */
-  readonly deletions: ReadonlyMap<string, readonly number[]>;
+  readonly deletions: HashedKeys;
   readonly byPhonetic: ReadonlyMap<string, readonly number[]>;
   /** Spanish phonetic key of each token. */
   readonly phonetics: readonly string[];
   /** Deletion neighbourhoods of phonetic keys: a typo on top of a respelling. */
-  readonly phoneticDeletions: ReadonlyMap<string, readonly number[]>;
+  readonly phoneticDeletions: HashedKeys;
   readonly bySkeleton: ReadonlyMap<string, readonly number[]>;
   /** Skeleton variants of the tokens read from Arabic or Hebrew only (short keys are useful there). */
   readonly byAbjadSkeleton: ReadonlyMap<string, readonly number[]>;
@@ -96,11 +97,11 @@ export class VocabularyBuilder {
       abjad: Uint8Array.from(this.abjad),
       skeletons,
       postings: this.postings.map((list) => Int32Array.from(list)),
-      deletions: keyed(this.texts, (text) => (isWord(text) ? deletionKeys(text) : [])),
+      deletions: HashedKeys.build(this.texts.length, (id) => fuzzyKeys(this.texts[id]!, MIN_FUZZY_LENGTH)),
       byPhonetic: keyed(phonetics, (key) => (key === '' ? [] : [key])),
       phonetics,
-      phoneticDeletions: keyed(phonetics, (key) =>
-        key.length > MIN_PHONETIC_TYPO_LENGTH ? deletionKeys(key) : [],
+      phoneticDeletions: HashedKeys.build(phonetics.length, (id) =>
+        fuzzyKeys(phonetics[id]!, MIN_PHONETIC_TYPO_LENGTH + 1),
       ),
       bySkeleton: keyed(this.texts, (_, id) => variants[id]!),
       byAbjadSkeleton: keyed(this.texts, (_, id) => (this.abjad[id] === 1 ? variants[id]! : [])),
@@ -119,19 +120,9 @@ function isWord(text: string): boolean {
   return !text.startsWith('#');
 }
 
-/**
- * The token and each string obtained by deleting one letter (none for short tokens). A doubled
- * letter yields the same key twice; `keyed` ignores the repeat.
- */
-export function deletionKeys(text: string): string[] {
-  if (text.length < MIN_FUZZY_LENGTH) {
-    return [];
-  }
-  const keys = [text];
-  for (let i = 0; i < text.length; i++) {
-    keys.push(text.slice(0, i) + text.slice(i + 1));
-  }
-  return keys;
+/** Deletion-neighbourhood hashes of a word of at least `minLength` letters (none for legal ids). */
+export function fuzzyKeys(text: string, minLength: number): number[] {
+  return isWord(text) && text.length >= minLength ? deletionHashes(text) : [];
 }
 
 /** Inverts `keysOf` over the token list: key → token ids. */

@@ -93,12 +93,14 @@ function withRoles(
   segments: readonly (readonly NormalizedWord[])[],
   surnameFirst: boolean,
 ): RoledWord[] {
-  return segments.flatMap((segment, index) =>
-    segment.map((word): RoledWord => {
-      const role = !surnameFirst ? 'unknown' : index === 0 ? 'family' : 'given';
-      return { ...word, role, surface: word.text };
-    }),
-  );
+  const out: RoledWord[] = [];
+  for (let index = 0; index < segments.length; index++) {
+    const role: TokenRole = !surnameFirst ? 'unknown' : index === 0 ? 'family' : 'given';
+    for (const word of segments[index]!) {
+      out.push({ text: word.text, script: word.script, role, surface: word.text });
+    }
+  }
+  return out;
 }
 
 /** `abd`, `abdel`, `abdul`, … : the first part of Arabic theophoric names. */
@@ -138,7 +140,10 @@ const ALLAH = new Set(['allah', 'ullah', 'ulla', 'illah', 'ollah']);
  * `SIRAJ UDDIN` and `SIRAJUDDIN`; then spells them one way (`canonicalCompound`), so that they
  * align one to one. Merged words take the first one's role.
  */
-function mergeArabicCompounds(words: readonly RoledWord[]): RoledWord[] {
+function mergeArabicCompounds(words: RoledWord[]): RoledWord[] {
+  if (!words.some((w) => MAY_COMPOUND.test(w.text))) {
+    return words;
+  }
   const out: RoledWord[] = [];
   for (let i = 0; i < words.length; i++) {
     const length = compoundLength(words, i);
@@ -173,6 +178,9 @@ function compoundLength(words: readonly RoledWord[], i: number): number {
   }
   return ABD.has(words[i]!.text) && !ARTICLES.has(next) && !PARTICLES.has(next) ? 2 : 1;
 }
+
+/** Cheap pre-check: only names with one of these can hold a compound (most names have none). */
+const MAY_COMPOUND = /^abd|d(?:in|een|ine|ean)$|ll?a?h$|ulla$|^(?:al|el|ul|ar|as|ad|at|an|az|ash|ur|ud|us|ed|er|es|ez)$/;
 
 const ABD_PREFIX = /^(?:abdul|abdel|abdal|abdol|abdu|abd)(?=..)/;
 const DIN_SUFFIX = /^(.{3,}?)(?:[uaeoi]l?d+(?:in|een|ine)|aldin|aldeen|eldin|eldine)$/;
@@ -223,9 +231,19 @@ function wordToken(word: RoledWord, person: boolean): NameToken {
   };
 }
 
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) {
+      return false;
+    }
+  }
+  return text.length > 0;
+}
+
 /** The kind of an ordinary word. */
 export function classifyWord(text: string, person: boolean): TokenKind {
-  if (/^\d+$/.test(text)) {
+  if (isDigits(text)) {
     return 'number';
   }
   if (text === 'y' || (PARTICLES.has(text) && (text.length > 1 || !person))) {

@@ -7,6 +7,7 @@
  */
 import type { EntityType } from '../watchlist/watchlist-entry.js';
 import { analyzeName, type AnalyzedName, type NameToken } from './name-tokens.js';
+import { keyHash } from './hashed-keys.js';
 import { EXPANSION_CACHE_LIMIT, type IndexData } from './screening-index.js';
 import { kindCode, tokenWeight, isDistinctiveKind } from './token-weights.js';
 import { expandToken, similarityOf, type Expansions } from './token-expansion.js';
@@ -70,7 +71,7 @@ function cachedExpansion(data: IndexData, token: NameToken, shallow: boolean): E
 function queryToken(data: IndexData, token: NameToken): QueryToken {
   const expansions = cachedExpansion(data, token, false);
   const kind = kindCode(token.kind);
-  const joined = token.kind === 'word' ? data.joined.get(token.text) : undefined;
+  const joined = token.kind === 'word' ? data.joined.idsOf(keyHash(token.text)) : undefined;
   return {
     token,
     kind,

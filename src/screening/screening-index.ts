@@ -13,6 +13,7 @@ import { entryFacts, type EntryFacts } from './entry-facts.js';
 import { VocabularyBuilder, type Vocabulary } from './index-vocabulary.js';
 import { analyzeName, type AnalyzedName } from './name-tokens.js';
 import type { MatchedNameKind } from './screening-types.js';
+import { HashedKeys, pairHash } from './hashed-keys.js';
 import { kindCode } from './token-weights.js';
 import { isAbjad } from './unicode-scripts.js';
 import type { Expansions, TokenMarks } from './token-expansion.js';
@@ -55,7 +56,7 @@ export interface IndexData {
   readonly names: NameTable;
   readonly vocabulary: Vocabulary;
   /** Two adjacent name tokens written as one (`abu marzook` → `abumarzook`) → name ids. */
-  readonly joined: ReadonlyMap<string, readonly number[]>;
+  readonly joined: HashedKeys;
   /** Document key → entry indexes. */
   readonly documents: ReadonlyMap<string, readonly number[]>;
   readonly cache: ReadonlyMap<string, AnalyzedName>;
@@ -214,36 +215,39 @@ function toPending(
   vocabulary: VocabularyBuilder,
 ): PendingName {
   const tokens = name.analyzed.tokens;
+  const tokenIds: number[] = [];
+  const tokenKinds: number[] = [];
+  for (const t of tokens) {
+    tokenIds.push(vocabulary.add(t.text, nameId, entryIndex, isAbjad(t.script)));
+    tokenKinds.push(kindCode(t.kind));
+  }
   return {
     entryIndex,
     kind: NAME_KIND_CODES[name.kind],
     display: name.display,
     surnameFirst: name.analyzed.surnameFirst,
-    tokenIds: tokens.map((t) => vocabulary.add(t.text, nameId, entryIndex, isAbjad(t.script))),
-    tokenKinds: tokens.map((t) => kindCode(t.kind)),
+    tokenIds,
+    tokenKinds,
   };
 }
 
-/** Adjacent token pairs joined, for queries that write two listed words as one. */
-function joinedPairs(pending: readonly PendingName[], texts: readonly string[]) {
-  const map = new Map<string, number[]>();
-  pending.forEach((name, nameId) => {
+const LEGAL = kindCode('legal');
+
+/**
+ * Adjacent token pairs written as one word (`abu` + `marzook` → hash of `abumarzook`) → name
+ * ids, for queries that write two listed words as one. Hashed: the scorer checks the text.
+ */
+function joinedPairs(pending: readonly PendingName[], texts: readonly string[]): HashedKeys {
+  return HashedKeys.build(pending.length, (nameId) => {
+    const name = pending[nameId]!;
+    const hashes: number[] = [];
     for (let j = 0; j + 1 < name.tokenIds.length; j++) {
-      if (
-        name.tokenKinds[j] === kindCode('legal') ||
-        name.tokenKinds[j + 1] === kindCode('legal')
-      ) {
-        continue;
+      if (name.tokenKinds[j] !== LEGAL && name.tokenKinds[j + 1] !== LEGAL) {
+        hashes.push(pairHash(texts[name.tokenIds[j]!]!, texts[name.tokenIds[j + 1]!]!));
       }
-      const key = texts[name.tokenIds[j]!]! + texts[name.tokenIds[j + 1]!]!;
-      const list = map.get(key) ?? [];
-      if (list[list.length - 1] !== nameId) {
-        list.push(nameId);
-      }
-      map.set(key, list);
     }
+    return hashes;
   });
-  return map;
 }
 
 function documentMap(entries: readonly IndexedEntry[]): Map<string, number[]> {

@@ -8,11 +8,11 @@
  * @module
  */
 import {
-  deletionKeys,
   MIN_FUZZY_LENGTH,
   MIN_PHONETIC_TYPO_LENGTH,
   type Vocabulary,
 } from './index-vocabulary.js';
+import { deletionHashes } from './hashed-keys.js';
 import type { NameToken } from './name-tokens.js';
 import type { TokenMatchMethod } from './screening-types.js';
 import { skeletonVariants, spanishPhoneticKey } from './spanish-phonetic.js';
@@ -100,7 +100,7 @@ export function expandToken(
   if (!shallow || isAbjad(token.script)) {
     addSkeleton(vocabulary, token, fuzzy, out);
   }
-  return token.script === 'latin' ? out : relabelTransliterated(out);
+  return relabelTransliterated(vocabulary, token, out);
 }
 
 /** Keeps the better of two findings for the same vocabulary token. */
@@ -129,8 +129,8 @@ function addPhoneticTypos(
     return;
   }
   const epoch = nextEpoch(marks);
-  for (const key of deletionKeys(phonetic)) {
-    for (const id of vocabulary.phoneticDeletions.get(key) ?? []) {
+  for (const key of deletionHashes(phonetic)) {
+    for (const id of vocabulary.phoneticDeletions.idsOf(key)) {
       if (marks.stamp[id] === epoch) {
         continue;
       }
@@ -169,8 +169,8 @@ function addTypos(
     return;
   }
   const epoch = nextEpoch(marks);
-  for (const key of deletionKeys(text)) {
-    for (const id of vocabulary.deletions.get(key) ?? []) {
+  for (const key of deletionHashes(text)) {
+    for (const id of vocabulary.deletions.idsOf(key)) {
       if (marks.stamp[id] === epoch) {
         continue;
       }
@@ -249,10 +249,17 @@ function latinSkeletonSimilarity(a: string, b: string): number {
   return distance > 2 ? 0 : editSimilarity(distance, a.length, b.length);
 }
 
-/** A token read from another script matched through its transliteration, whatever the key. */
-function relabelTransliterated(out: Expansions): Expansions {
+/**
+ * A pairing across scripts (the query word or the listed word was read from another script) is
+ * reported as a transliteration, whichever key found it.
+ */
+function relabelTransliterated(vocabulary: Vocabulary, token: NameToken, out: Expansions): Expansions {
+  const queryTransliterated = token.script !== 'latin';
   for (const [id, packed] of out) {
-    out.set(id, pack(3, similarityOf(packed)));
+    const crossScript = queryTransliterated || vocabulary.abjad[id] === 1;
+    if (crossScript && methodOf(packed) !== 3 && !(methodOf(packed) === 0 && !queryTransliterated)) {
+      out.set(id, pack(3, similarityOf(packed)));
+    }
   }
   return out;
 }

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../core/errors.js';
+import { arabicOnlyEntry, screeningFixture } from '../../test/fixtures/screening/entries.js';
+import { screen } from './screen.js';
+import { buildScreeningIndex } from './screening-index.js';
+import { DEFAULT_THRESHOLD } from './threshold.js';
+
+const index = buildScreeningIndex(screeningFixture());
+
+function top(name: string, extra: Record<string, string> = {}) {
+  return screen(index, { name, ...extra }, { threshold: 0 })[0];
+}
+
+describe('screen', () => {
+  it('finds a name in natural order as listed in OFAC order', () => {
+    const match = top('Gilberto Jose Rodriguez Orejuela')!;
+    expect(match.entryId).toBe('ofac-sdn:4107');
+    expect(match.score).toBe(1);
+    expect(match.explanation.listNameOrder).toBe('surname-first');
+  });
+
+  it('tolerates a dropped second surname and a dropped middle name', () => {
+    const match = top('Gilberto Rodriguez')!;
+    expect(match.entryId).toBe('ofac-sdn:4107');
+    expect(match.score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    expect(match.explanation.unmatchedList).toEqual(['orejuela', 'jose']);
+  });
+
+  it('matches Spanish spelling variants (b/v, s/z, silent h) phonetically', () => {
+    const match = top('Jilberto Rodrigues Orejuela')!;
+    expect(match.entryId).toBe('ofac-sdn:4107');
+    expect(match.explanation.tokens.map((t) => t.method)).toContain('phonetic');
+    expect(top('Dairo Antonio Usuga Dabid')!.entryId).toBe('ofac-sdn:11900');
+  });
+
+  it('finds a name with a typo in every word', () => {
+    const match = top('Gilbreto Rodriguex Orejula')!;
+    expect(match.entryId).toBe('ofac-sdn:4107');
+    expect(match.score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+  });
+
+  it('treats legal forms as equivalent but never as enough', () => {
+    const match = top('Inversiones La Esperanza Sociedad por Acciones Simplificada')!;
+    expect(match.entryId).toBe('ofac-sdn:20001');
+    expect(match.explanation.tokens.find((t) => t.method === 'legal-form')?.list).toBe('sas');
+    expect(screen(index, { name: 'Transportes Cordillera S.A.S.' })).toEqual([]);
+  });
+
+  it('tells sibling companies apart by their distinctive word', () => {
+    expect(screen(index, { name: 'INVERSIONES LA PRIMAVERA S.A.S.' })).toEqual([]);
+    expect(screen(index, { name: 'COMERCIALIZADORA EL CEDRO LTDA.' })).toEqual([]);
+  });
+
+  it('counts distinctive weak aliases only', () => {
+    const otoniel = top('Otoniel')!;
+    expect(otoniel.entryId).toBe('ofac-sdn:11900');
+    expect(otoniel.matchedNameKind).toBe('weak-alias');
+    expect(otoniel.score).toBeLessThan(1);
+    expect(screen(index, { name: 'Mike' })).toEqual([]);
+  });
+
+  it('lowers the score for a conflicting date of birth and raises it for a matching one', () => {
+    const plain = top('Gilberto Rodriguez')!.score;
+    const same = top('Gilberto Rodriguez', { dob: '1939-01-31' })!;
+    const other = top('Gilberto Rodriguez', { dob: '1975' })!;
+    expect(same.score).toBeGreaterThan(plain);
+    expect(other.score).toBeLessThan(plain);
+    expect(other.explanation.facts.find((f) => f.fact === 'dob')?.outcome).toBe('conflict');
+    expect(top('Gilberto Rodriguez', { dob: '1940' })!.score).toBe(plain);
+  });
+
+  it('treats an identical document as decisive, whatever the name', () => {
+    const match = top('Pedro Perez', { document: '800.018.928' })!;
+    expect(match.entryId).toBe('ofac-sdn:20001');
+    expect(match.score).toBe(1);
+    expect(match.explanation.decisive).toBe('document');
+  });
+
+  it('uses the country and the entity type', () => {
+    const plain = top('Inversiones La Esperanza')!.score;
+    expect(top('Inversiones La Esperanza', { country: 'CO' })!.score).toBeGreaterThan(plain);
+    expect(top('Inversiones La Esperanza', { country: 'Peru' })!.score).toBeLessThan(plain);
+    expect(screen(index, { name: 'Inversiones La Esperanza', type: 'individual' }, { threshold: 0 })[0]!.score).toBeLessThan(plain);
+  });
+
+  it('finds a Latin name from Cyrillic and an Arabic original-script name from Latin', () => {
+    expect(top('Алексей Говырин')!.entryId).toBe('ofac-sdn:30001');
+    expect(top('صدام حسين التكريتي')!.entryId).toBe('un:IQi.001');
+    const arabicOnly = buildScreeningIndex([arabicOnlyEntry()]);
+    const match = screen(arabicOnly, { name: 'Abdul Haq Wasiq' })[0]!;
+    expect(match.entryId).toBe('un:TAi.082');
+    expect(match.explanation.tokens.every((t) => t.method === 'transliteration')).toBe(true);
+  });
+
+  it('filters by program, source, type and country', () => {
+    const narco = screen(index, { name: 'Rodriguez Orejuela' }, { threshold: 0, programs: ['SDNTK'] });
+    expect(narco.every((m) => m.programs.includes('SDNTK'))).toBe(true);
+    expect(screen(index, { name: 'Saddam Hussein' }, { sources: ['ofac-sdn'] })).toEqual([]);
+    expect(screen(index, { name: 'Inversiones La Esperanza' }, { entityTypes: ['individual'] })).toEqual([]);
+    expect(screen(index, { name: 'Inversiones La Esperanza' }, { countries: ['Colombia'] })).toHaveLength(1);
+  });
+
+  it('refuses unknown filters', () => {
+    expect(() => screen(index, { name: 'x y' }, { programs: ['SDNK'] })).toThrow(ValidationError);
+    expect(() => screen(index, { name: 'x y' }, { sources: ['eu'] })).toThrow(/unknown sources/);
+  });
+
+  it('explains each match in one line', () => {
+    const match = top('Gilberto Rodriguez', { dob: '1939' })!;
+    expect(match.explanation.summary).toContain('RODRIGUEZ OREJUELA, Gilberto Jose');
+    expect(match.explanation.summary).toContain('gilberto = gilberto (exact)');
+    expect(match.explanation.summary).toContain('not in query: orejuela, jose');
+    expect(match.explanation.summary).toMatch(/DOB 1939/);
+  });
+
+  it('ranks best first and respects the limit', () => {
+    const matches = screen(index, { name: 'Rodriguez Orejuela' }, { threshold: 0, limit: 1 });
+    expect(matches).toHaveLength(1);
+    const all = screen(index, { name: 'Miguel Angel Rodriguez Orejuela' }, { threshold: 0 });
+    expect(all[0]!.entryId).toBe('ofac-sdn:4108');
+    expect(all.map((m) => m.score)).toEqual([...all.map((m) => m.score)].sort((a, b) => b - a));
+  });
+});
