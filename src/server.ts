@@ -7,6 +7,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './api/app.js';
 import type { Services } from './services.js';
 import { loadConfiguredLists } from './watchlist/load-configured-lists.js';
+import { startCheckpointTimer } from './audit/checkpoint-timer.js';
 
 /** A running server. */
 export interface RunningServer {
@@ -32,10 +33,19 @@ export async function startServer(services: Services): Promise<RunningServer> {
   const boundPort = typeof address === 'object' && address !== null ? address.port : port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`;
   services.logger.info({ url, store: services.store.kind }, 'puente server listening');
+  const stopCheckpoints = startCheckpointTimer(
+    services.store.audit,
+    services.auditKey,
+    services.config.audit.checkpointEvery,
+    (error) => {
+      services.logger.warn({ err: error }, 'audit checkpoint failed');
+    },
+  );
   return {
     url,
     close: () =>
       new Promise((resolve, reject) => {
+        stopCheckpoints();
         server.close((error) => {
           if (error) {
             reject(error);

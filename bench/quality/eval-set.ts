@@ -98,7 +98,9 @@ function scriptCases(
   // People only: companies' original-script names are translations (`الجهاد الاسلامي المصري` is
   // EGYPTIAN ISLAMIC JIHAD), which no transliteration can bridge.
   const readable = (e: WatchlistEntry) =>
-    e.entityType === 'individual' && scriptName(e) !== undefined && !scriptName(e)!.includes('\uFFFD');
+    e.entityType === 'individual' &&
+    scriptName(e) !== undefined &&
+    !scriptName(e)!.includes('\uFFFD');
   const withScript = prng.shuffle(entries.filter(readable)).slice(0, perKind);
   return withScript.flatMap((entry) => [
     {
@@ -121,8 +123,12 @@ function scriptCases(
 /** Entries without original-script names (for `script-original`). */
 export function withoutScriptNames(entries: readonly WatchlistEntry[]): WatchlistEntry[] {
   return entries.map((e) => {
-    const { originalScriptName: _dropped, ...rest } = e;
-    return { ...rest, aliases: e.aliases.filter((a) => a.script === undefined) };
+    const rest: { -readonly [K in keyof WatchlistEntry]?: WatchlistEntry[K] } = { ...e };
+    delete rest.originalScriptName;
+    return {
+      ...(rest as WatchlistEntry),
+      aliases: e.aliases.filter((a) => a.script === undefined),
+    };
   });
 }
 

@@ -95,7 +95,9 @@ const FILLER = new Set([
 function wordCounts(companies: readonly WatchlistEntry[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const entry of companies) {
-    for (const word of new Set(entry.name.split(/\s+/).map((w) => fold(w).replace(/[^a-z]/g, '')))) {
+    for (const word of new Set(
+      entry.name.split(/\s+/).map((w) => fold(w).replace(/[^a-z]/g, '')),
+    )) {
       counts.set(word, (counts.get(word) ?? 0) + 1);
     }
   }
@@ -103,7 +105,11 @@ function wordCounts(companies: readonly WatchlistEntry[]): Map<string, number> {
 }
 
 /** A listed company with its most distinctive word (the rarest, then the longest) replaced. */
-function companySibling(listed: WatchlistEntry, prng: Prng, counts: ReadonlyMap<string, number>): string | undefined {
+function companySibling(
+  listed: WatchlistEntry,
+  prng: Prng,
+  counts: ReadonlyMap<string, number>,
+): string | undefined {
   const words = listed.name.split(/\s+/);
   const rarity = (key: string) => counts.get(key) ?? 0;
   const distinctive = words

@@ -118,7 +118,6 @@ function reportBaselines(
     'Baseline thresholds are the lowest giving FPR ≤ 0.5% on the sample (their best case).\n',
   );
   console.log(`${table(header, rows)}\n`);
-  void outcomes;
 }
 
 function runBaseline(baseline: Baseline, sample: readonly EvalCase[]): Outcome[] {

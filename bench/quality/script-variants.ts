@@ -75,7 +75,6 @@ const LATIN_TO_ARABIC: readonly (readonly [string, string])[] = [
   ['th', 'ث'],
   ['dh', 'ذ'],
   ['ph', 'ف'],
-  ['ll', 'ي'],
   ['qu', 'ك'],
   ['gu', 'غ'],
   ['ou', 'و'],
@@ -148,11 +147,13 @@ export function toCyrillic(name: string, spanish: boolean): string {
 /**
  * The name in Arabic script. Short vowels inside a word are usually not written in Arabic;
  * a vowel directly after a consonant and before another consonant is dropped half the time
- * (decided by the word's own letters, so the output is deterministic).
+ * (decided by the word's own letters, so the output is deterministic). A doubled consonant is
+ * written once (Arabic marks gemination with an optional sign), and Spanish `ll` is read `y`.
  */
-export function toArabic(name: string): string {
+export function toArabic(name: string, spanish: boolean): string {
   return plain(name)
     .split(' ')
+    .map((word) => (spanish ? word.replace(/ll/g, 'y') : word).replace(/([^aeiou])\1/g, '$1'))
     .map((word) => initialVowel(word) + convert(dropShortVowels(word.replace(/^[aeiou]/, '')), LATIN_TO_ARABIC))
     .join(' ');
 }

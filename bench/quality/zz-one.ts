@@ -11,5 +11,11 @@ for (const q of process.argv.slice(2)) {
   for (let i = 0; i < 100; i++) screen(idx, { name: q });
   const p = prepareQuery(idx.data, q);
   const c = generateCandidates(idx.data, p, 0.73);
-  console.log(q, ((performance.now() - t) / 100).toFixed(3), 'ms; candidates', c.length, p.tokens.map((t) => `${t.token.text}:${t.expansions.size}:${t.weight.toFixed(1)}`).join(' '));
+  console.log(
+    q,
+    ((performance.now() - t) / 100).toFixed(3),
+    'ms; candidates',
+    c.length,
+    p.tokens.map((t) => `${t.token.text}:${t.expansions.size}:${t.weight.toFixed(1)}`).join(' '),
+  );
 }

@@ -7,6 +7,14 @@ const idx = buildScreeningIndex(all);
 for (const q of process.argv.slice(2)) {
   for (const t of analyzeName(q).tokens) {
     const e = expandToken(idx.data.vocabulary, idx.data.scratch.tokenMarks, t);
-    console.log(t.text, [...e].map(([id, p]) => `${idx.data.vocabulary.texts[id]}:${methodOf(p)}:${similarityOf(p).toFixed(2)}`).join(' '));
+    console.log(
+      t.text,
+      [...e]
+        .map(
+          ([id, p]) =>
+            `${idx.data.vocabulary.texts[id]}:${methodOf(p)}:${similarityOf(p).toFixed(2)}`,
+        )
+        .join(' '),
+    );
   }
 }

@@ -61,7 +61,9 @@ export function runSpeed(entries: readonly WatchlistEntry[]): void {
   const rss = process.memoryUsage().rss;
   const [, rebuild] = timed(() => buildScreeningIndex(entries));
   const changed = entries.filter((_, i) => i % 100 === 0);
-  const [, patch] = timed(() => patchScreeningIndex(index, { added: changed, removed: changed.map(entryId) }));
+  const [, patch] = timed(() =>
+    patchScreeningIndex(index, { added: changed, removed: changed.map(entryId) }),
+  );
   const warmup = queriesOf(entries, 2);
   const measured = queriesOf(entries, 1);
   measureQueries(index, warmup);
@@ -73,8 +75,16 @@ export function runSpeed(entries: readonly WatchlistEntry[]): void {
     ['index build (first, cold JIT)', `${firstBuild.toFixed(0)} ms`, '≤ 2000 ms'],
     ['index rebuild', `${rebuild.toFixed(0)} ms`, '≤ 2000 ms'],
     [`patch (${changed.length} entries replaced)`, `${patch.toFixed(0)} ms`, ''],
-    ['RSS after build', `${(rss / 1e6).toFixed(0)} MB (process before build: ${(rssBefore / 1e6).toFixed(0)} MB)`, '≤ 400 MB'],
-    [`single query p50 (${times.length} queries)`, `${percentile(times, 0.5).toFixed(3)} ms`, '≤ 0.1 ms'],
+    [
+      'RSS after build',
+      `${(rss / 1e6).toFixed(0)} MB (process before build: ${(rssBefore / 1e6).toFixed(0)} MB)`,
+      '≤ 400 MB',
+    ],
+    [
+      `single query p50 (${times.length} queries)`,
+      `${percentile(times, 0.5).toFixed(3)} ms`,
+      '≤ 0.1 ms',
+    ],
     ['single query p99', `${percentile(times, 0.99).toFixed(3)} ms`, '≤ 1 ms'],
     ['single query mean', `${mean.toFixed(3)} ms`, ''],
     ['throughput, one thread', `${Math.round(1000 / mean)} names/s`, ''],

@@ -1,16 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { authedRequest, bootstrapApiKey } from '../../test/support/api-auth.js';
 import { createTestServices, HISTORY_FIXTURE } from '../../test/support/test-services.js';
 import type { Services } from '../services.js';
 import { createApp } from './app.js';
 
 let services: Services;
 let app: ReturnType<typeof createApp>;
+let request: ReturnType<typeof authedRequest>;
 
 beforeEach(async () => {
   services = await createTestServices({ 'server.bodyLimitBytes': 20_000 });
   app = createApp(services);
+  request = authedRequest(app, (await bootstrapApiKey(services)).key);
 });
 
 afterEach(async () => {
@@ -20,9 +23,7 @@ afterEach(async () => {
 function upload(name: string, content: string | Uint8Array, query = ''): Promise<Response> {
   const form = new FormData();
   form.append('file', new Blob([content]), name);
-  return Promise.resolve(
-    app.request(`/lists/publications${query}`, { method: 'POST', body: form }),
-  );
+  return Promise.resolve(request(`/lists/publications${query}`, { method: 'POST', body: form }));
 }
 
 const fixture = (name: string) => readFileSync(join(HISTORY_FIXTURE, name));
@@ -65,7 +66,7 @@ describe('HTTP API', () => {
     expect(
       ((await again.json()) as { publications: { created: boolean }[] }).publications[0]?.created,
     ).toBe(false);
-    const status = (await (await app.request('/lists')).json()) as {
+    const status = (await (await request('/lists')).json()) as {
       sources: { source: string; current: { publishedAt: string } }[];
     };
     expect(status.sources).toEqual([
@@ -73,27 +74,27 @@ describe('HTTP API', () => {
     ]);
     expect(status.sources[0]?.current.publishedAt).toBe('2024-05-02');
     const diff = (await (
-      await app.request('/lists/diff?from=ofac-sdn@previous&to=ofac-sdn')
+      await request('/lists/diff?from=ofac-sdn@previous&to=ofac-sdn')
     ).json()) as {
       counts: Record<string, number>;
       changed: { entryId: string; changes: { field: string }[] }[];
     };
     expect(diff.counts).toEqual({ added: 1, removed: 1, changed: 1, unchanged: 1 });
     expect(diff.changed[0]?.changes.map((c) => c.field)).toEqual(['programs']);
-    const entry = (await (await app.request('/lists/entries/ofac-sdn:100')).json()) as {
+    const entry = (await (await request('/lists/entries/ofac-sdn:100')).json()) as {
       entry: { aliases: { name: string; strength: string }[] };
       history: unknown[];
     };
     expect(entry.entry.aliases).toEqual([expect.objectContaining({ name: 'JUANCHO' })]);
     expect(entry.history).toHaveLength(2);
-    const publications = (await (
-      await app.request('/lists/publications?source=ofac-sdn')
-    ).json()) as { publications: unknown[] };
+    const publications = (await (await request('/lists/publications?source=ofac-sdn')).json()) as {
+      publications: unknown[];
+    };
     expect(publications.publications).toHaveLength(2);
   });
 
   it('accepts a raw-body upload named by ?name=', async () => {
-    const response = await app.request('/lists/publications?name=sdn-2024-05-01.csv', {
+    const response = await request('/lists/publications?name=sdn-2024-05-01.csv', {
       method: 'POST',
       body: fixture('sdn-2024-05-01.csv'),
       headers: { 'content-type': 'application/octet-stream' },
@@ -113,7 +114,7 @@ describe('HTTP API', () => {
       ['/no/such/route', 404, 'not_found'],
     ];
     for (const [path, status, code] of cases) {
-      const response = await app.request(path);
+      const response = await request(path);
       expect(response.status, path).toBe(status);
       const body = (await response.json()) as { code: string; message: string };
       expect(body.code, path).toBe(code);
@@ -135,18 +136,18 @@ describe('HTTP API', () => {
     const big = await upload('sdn.csv', 'x'.repeat(50_000));
     expect(big.status).toBe(413);
     expect(((await big.json()) as { code: string }).code).toBe('input_too_large');
-    const traversal = await app.request('/lists/publications?name=../../etc/passwd', {
+    const traversal = await request('/lists/publications?name=../../etc/passwd', {
       method: 'POST',
       body: 'x',
     });
     expect(traversal.status).toBe(400);
-    const empty = await app.request('/lists/publications', {
+    const empty = await request('/lists/publications', {
       method: 'POST',
       body: new FormData(),
     });
     expect(empty.status).toBe(400);
-    expect(
-      ((await (await app.request('/lists')).json()) as { sources: unknown[] }).sources,
-    ).toEqual([]);
+    expect(((await (await request('/lists')).json()) as { sources: unknown[] }).sources).toEqual(
+      [],
+    );
   });
 });

@@ -9,6 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { InputTooLargeError, ValidationError } from '../core/errors.js';
 import type { Services } from '../services.js';
 import { registerDocsRoutes } from './docs.js';
+import { registerSecurity } from './security.js';
 import { createErrorHandler } from './error-handler.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerListRoutes } from './routes/list-routes.js';
@@ -48,6 +49,7 @@ export function createApp(services: Services): OpenAPIHono {
   app.notFound((c) =>
     c.json({ code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404),
   );
+  registerSecurity(app, services);
   registerHealthRoutes(app, services.store.kind);
   registerListRoutes(app, services);
   registerScreeningRoutes(app, services);

@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootstrapApiKey } from '../../test/support/api-auth.js';
 import { createTestServices, HISTORY_FIXTURE } from '../../test/support/test-services.js';
 import type { Services } from '../services.js';
 import { createApp } from './app.js';
 
 let services: Services;
 let app: ReturnType<typeof createApp>;
+let auth: Record<string, string>;
 
 beforeAll(async () => {
   services = await createTestServices();
   await services.watchlists.ingestPath(HISTORY_FIXTURE);
   app = createApp(services);
+  auth = { ...(await bootstrapApiKey(services)).headers };
 });
 
 afterAll(async () => {
@@ -20,7 +23,7 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
   app.request(path, {
     method: 'POST',
     body: typeof body === 'string' ? body : JSON.stringify(body),
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...auth, ...headers },
   });
 
 interface Match {

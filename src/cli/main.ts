@@ -50,7 +50,8 @@ export function buildProgram(): Command {
 export async function runCli(argv: readonly string[]): Promise<number> {
   try {
     await buildProgram().parseAsync([...argv], { from: 'user' });
-    return 0;
+    // A command may report a non-error outcome through the exit code (`audit verify`).
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     return reportError(error);
   }

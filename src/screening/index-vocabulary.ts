@@ -88,7 +88,9 @@ export class VocabularyBuilder {
   build(entryCount: number, uniform = false): Vocabulary {
     const weights = Float64Array.from(this.df, (df) => (uniform ? 1 : idf(entryCount, df)));
     const skeletons = this.texts.map((text) => (isWord(text) ? consonantSkeleton(text) : ''));
-    const variants = this.texts.map((text) => (isWord(text) ? skeletonVariants(text).filter((v) => v !== '') : []));
+    const variants = this.texts.map((text) =>
+      isWord(text) ? skeletonVariants(text).filter((v) => v !== '') : [],
+    );
     const phonetics = this.texts.map((text) => (isWord(text) ? spanishPhoneticKey(text) : ''));
     return {
       lookup: this.lookup,
@@ -97,7 +99,9 @@ export class VocabularyBuilder {
       abjad: Uint8Array.from(this.abjad),
       skeletons,
       postings: this.postings.map((list) => Int32Array.from(list)),
-      deletions: HashedKeys.build(this.texts.length, (id) => fuzzyKeys(this.texts[id]!, MIN_FUZZY_LENGTH)),
+      deletions: HashedKeys.build(this.texts.length, (id) =>
+        fuzzyKeys(this.texts[id]!, MIN_FUZZY_LENGTH),
+      ),
       byPhonetic: keyed(phonetics, (key) => (key === '' ? [] : [key])),
       phonetics,
       phoneticDeletions: HashedKeys.build(phonetics.length, (id) =>

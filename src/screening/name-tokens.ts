@@ -13,6 +13,7 @@ import type { EntityType } from '../watchlist/watchlist-entry.js';
 import { correctLegalWord, findLegalForms } from './legal-forms.js';
 import { GENERIC_COMPANY_WORDS, PARTICLES, STOPWORDS, TITLES } from './name-words.js';
 import { normalizeName, type NormalizedWord } from './normalize-name.js';
+import { boundedEditDistance } from './token-similarity.js';
 import type { Script } from './unicode-scripts.js';
 
 /** What a token is, which decides how much it weighs. */
@@ -62,8 +63,9 @@ export function analyzeName(
   const segments = normalizeName(raw).segments;
   const person = entityType === 'individual';
   const surnameFirst = entityType !== 'entity' && segments.length >= 2 && segments[0]!.length > 0;
-  const words = mergeArabicCompounds(withRoles(segments, surnameFirst));
   const known = options.knownWord;
+  const roled = withRoles(segments, surnameFirst);
+  const words = mergeArabicCompounds(known === undefined ? roled : roled.map((w) => correctAbd(w, known)));
   const legalWords = words.map((w) =>
     known === undefined || known(w.text) ? w.text : correctLegalWord(w.text),
   );
@@ -179,8 +181,25 @@ function compoundLength(words: readonly RoledWord[], i: number): number {
   return ABD.has(words[i]!.text) && !ARTICLES.has(next) && !PARTICLES.has(next) ? 2 : 1;
 }
 
+/**
+ * A query word one typo away from `abd`/`abdul`/`abdel` (`ABDLU`, `ADB`, `ABWDUL`) that is not a
+ * listed word is read as that form, so the compound it opens is still merged.
+ */
+function correctAbd(word: RoledWord, known: (word: string) => boolean): RoledWord {
+  if (ABD.has(word.text) || word.text.length < 2 || word.text.length > 7 || known(word.text)) {
+    return word;
+  }
+  for (const form of ['abdul', 'abdel', 'abd']) {
+    if (boundedEditDistance(word.text, form, 1) <= 1) {
+      return { ...word, text: form };
+    }
+  }
+  return word;
+}
+
 /** Cheap pre-check: only names with one of these can hold a compound (most names have none). */
-const MAY_COMPOUND = /^abd|d(?:in|een|ine|ean)$|ll?a?h$|ulla$|^(?:al|el|ul|ar|as|ad|at|an|az|ash|ur|ud|us|ed|er|es|ez)$/;
+const MAY_COMPOUND =
+  /^abd|d(?:in|een|ine|ean)$|ll?a?h$|ulla$|^(?:al|el|ul|ar|as|ad|at|an|az|ash|ur|ud|us|ed|er|es|ez)$/;
 
 const ABD_PREFIX = /^(?:abdul|abdel|abdal|abdol|abdu|abd)(?=..)/;
 const DIN_SUFFIX = /^(.{3,}?)(?:[uaeoi]l?d+(?:in|een|ine)|aldin|aldeen|eldin|eldine)$/;

@@ -67,7 +67,7 @@ export function foldLatin(text: string): string {
 const ASCII_ACRONYM = /(?<![A-Za-z0-9])(?:[A-Za-z]\.)+[A-Za-z]\.?(?![A-Za-z0-9])/g;
 const ASCII_APOSTROPHES = /['`]/g;
 const ASCII_SEPARATORS = /[^a-z0-9&]+/;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\u0020-\u007e]/;
 
 /** Normalizes a full name into comma segments of folded Latin words. */
 export function normalizeName(raw: string): NormalizedName {

@@ -80,7 +80,10 @@ describe('screen', () => {
     const plain = top('Inversiones La Esperanza')!.score;
     expect(top('Inversiones La Esperanza', { country: 'CO' })!.score).toBeGreaterThan(plain);
     expect(top('Inversiones La Esperanza', { country: 'Peru' })!.score).toBeLessThan(plain);
-    expect(screen(index, { name: 'Inversiones La Esperanza', type: 'individual' }, { threshold: 0 })[0]!.score).toBeLessThan(plain);
+    expect(
+      screen(index, { name: 'Inversiones La Esperanza', type: 'individual' }, { threshold: 0 })[0]!
+        .score,
+    ).toBeLessThan(plain);
   });
 
   it('finds a Latin name from Cyrillic and an Arabic original-script name from Latin', () => {
@@ -93,11 +96,19 @@ describe('screen', () => {
   });
 
   it('filters by program, source, type and country', () => {
-    const narco = screen(index, { name: 'Rodriguez Orejuela' }, { threshold: 0, programs: ['SDNTK'] });
+    const narco = screen(
+      index,
+      { name: 'Rodriguez Orejuela' },
+      { threshold: 0, programs: ['SDNTK'] },
+    );
     expect(narco.every((m) => m.programs.includes('SDNTK'))).toBe(true);
     expect(screen(index, { name: 'Saddam Hussein' }, { sources: ['ofac-sdn'] })).toEqual([]);
-    expect(screen(index, { name: 'Inversiones La Esperanza' }, { entityTypes: ['individual'] })).toEqual([]);
-    expect(screen(index, { name: 'Inversiones La Esperanza' }, { countries: ['Colombia'] })).toHaveLength(1);
+    expect(
+      screen(index, { name: 'Inversiones La Esperanza' }, { entityTypes: ['individual'] }),
+    ).toEqual([]);
+    expect(
+      screen(index, { name: 'Inversiones La Esperanza' }, { countries: ['Colombia'] }),
+    ).toHaveLength(1);
   });
 
   it('refuses unknown filters', () => {

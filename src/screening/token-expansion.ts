@@ -7,11 +7,7 @@
  *
  * @module
  */
-import {
-  MIN_FUZZY_LENGTH,
-  MIN_PHONETIC_TYPO_LENGTH,
-  type Vocabulary,
-} from './index-vocabulary.js';
+import { MIN_FUZZY_LENGTH, MIN_PHONETIC_TYPO_LENGTH, type Vocabulary } from './index-vocabulary.js';
 import { deletionHashes } from './hashed-keys.js';
 import type { NameToken } from './name-tokens.js';
 import type { TokenMatchMethod } from './screening-types.js';
@@ -186,7 +182,12 @@ function addTypos(
 }
 
 /** Consonant skeletons (every reading): trusted when either side was written in Arabic or Hebrew. */
-function addSkeleton(vocabulary: Vocabulary, token: NameToken, factor: number, out: Expansions): void {
+function addSkeleton(
+  vocabulary: Vocabulary,
+  token: NameToken,
+  factor: number,
+  out: Expansions,
+): void {
   const fromAbjad = isAbjad(token.script);
   for (const skeleton of skeletonVariants(token.text)) {
     if (skeleton === '') {
@@ -231,11 +232,18 @@ function offerSkeleton(
  * neither side is a particle (`al`). Short skeletons are weaker evidence: one consonant (`علي`
  * `li`, `ALI`) counts 0.8, two 0.85, three or more `ABJAD_SKELETON_SIMILARITY`.
  */
-function offerAbjad(out: Expansions, id: number, abjad: string, latin: string, skeleton: string): void {
+function offerAbjad(
+  out: Expansions,
+  id: number,
+  abjad: string,
+  latin: string,
+  skeleton: string,
+): void {
   if (PARTICLES.has(abjad) || PARTICLES.has(latin) || !abjadVowelsCompatible(abjad, latin)) {
     return;
   }
-  const similarity = skeleton.length >= 3 ? ABJAD_SKELETON_SIMILARITY : 0.7 + 0.05 * (skeleton.length + 1);
+  const similarity =
+    skeleton.length >= 3 ? ABJAD_SKELETON_SIMILARITY : 0.7 + 0.05 * (skeleton.length + 1);
   offer(out, id, 3, similarity);
 }
 
@@ -253,11 +261,19 @@ function latinSkeletonSimilarity(a: string, b: string): number {
  * A pairing across scripts (the query word or the listed word was read from another script) is
  * reported as a transliteration, whichever key found it.
  */
-function relabelTransliterated(vocabulary: Vocabulary, token: NameToken, out: Expansions): Expansions {
+function relabelTransliterated(
+  vocabulary: Vocabulary,
+  token: NameToken,
+  out: Expansions,
+): Expansions {
   const queryTransliterated = token.script !== 'latin';
   for (const [id, packed] of out) {
     const crossScript = queryTransliterated || vocabulary.abjad[id] === 1;
-    if (crossScript && methodOf(packed) !== 3 && !(methodOf(packed) === 0 && !queryTransliterated)) {
+    if (
+      crossScript &&
+      methodOf(packed) !== 3 &&
+      !(methodOf(packed) === 0 && !queryTransliterated)
+    ) {
       out.set(id, pack(3, similarityOf(packed)));
     }
   }

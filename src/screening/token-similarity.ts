@@ -173,5 +173,5 @@ export function typoBudget(length: number): number {
  */
 export function editSimilarity(distance: number, lengthA: number, lengthB: number): number {
   const longest = Math.max(lengthA, lengthB, 1);
-  return Math.max(0, 1 - (0.6 * distance) / longest);
+  return Math.max(0, 1 - (0.5 * distance) / longest);
 }

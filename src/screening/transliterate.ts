@@ -60,9 +60,9 @@ function readRun(text: string, script: Script): ScriptToken[] {
     case 'arabic':
       return transliterateArabicWord(text).map((part) => ({ text: part, script }));
     case 'han':
-      return [...text].map((ch) => ({ text: romanizeHan(ch.codePointAt(0)!), script }));
+      return codePoints(text).map((cp) => ({ text: romanizeHan(cp), script }));
     case 'hangul':
-      return [...text].map((ch) => ({ text: readHangul(ch), script }));
+      return codePoints(text).map((cp) => ({ text: readHangul(cp), script }));
     case 'kana':
       return [{ text: romanizeKana(text), script }];
     case 'cyrillic':
@@ -83,9 +83,17 @@ function greekDigraphs(text: string, script: Script): string {
   return script === 'greek' ? text.toLowerCase().replace(/ο[υύ]/gu, 'ou') : text;
 }
 
+/** The code points of a run (Han and Hangul runs hold one syllable per code point). */
+function codePoints(text: string): number[] {
+  const out: number[] = [];
+  for (const ch of text) {
+    out.push(ch.codePointAt(0)!);
+  }
+  return out;
+}
+
 /** Precomposed syllables are read arithmetically; loose jamo are dropped. */
-function readHangul(ch: string): string {
-  const cp = ch.codePointAt(0)!;
+function readHangul(cp: number): string {
   return cp >= 0xac00 && cp < 0xd7a4 ? romanizeHangulSyllable(cp) : '';
 }
 

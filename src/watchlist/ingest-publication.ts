@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { AuditContext } from '../audit/audit-event.js';
 import { canonicalJson, sha256Hex } from '../core/hash.js';
 import type { ParseReport } from './list-source.js';
 import type { PlannedPublication } from './source-registry.js';
@@ -16,6 +17,8 @@ export interface IngestOptions {
   /** Clock for `ingestedAt`; injected by tests. */
   readonly now?: () => Date;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Who ingests; the store then records a `list.ingest` event in the same transaction. */
+  readonly audit?: AuditContext;
 }
 
 /** The outcome of ingesting one publication. */
@@ -40,18 +43,26 @@ export async function ingestPublication(
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });
   const now = options.now ?? (() => new Date());
-  const result = await store.savePublication({
-    source: parsed.source,
-    publishedAt: parsed.publishedAt,
-    contentHash: parsed.contentHash,
-    ingestedAt: now().toISOString(),
-    files: parsed.files,
-    report: parsed.report,
-    entries: parsed.entries.map((entry) => {
-      // The store keeps this exact text, so it is serialized once for hashing and storage.
-      const json = canonicalJson(entry);
-      return { sourceId: entry.sourceId, versionHash: sha256Hex(json), canonicalJson: json, entry };
-    }),
-  });
+  const result = await store.savePublication(
+    {
+      source: parsed.source,
+      publishedAt: parsed.publishedAt,
+      contentHash: parsed.contentHash,
+      ingestedAt: now().toISOString(),
+      files: parsed.files,
+      report: parsed.report,
+      entries: parsed.entries.map((entry) => {
+        // The store keeps this exact text, so it is serialized once for hashing and storage.
+        const json = canonicalJson(entry);
+        return {
+          sourceId: entry.sourceId,
+          versionHash: sha256Hex(json),
+          canonicalJson: json,
+          entry,
+        };
+      }),
+    },
+    options.audit,
+  );
   return { ...result, report: parsed.report, files: parsed.files };
 }

@@ -194,6 +194,7 @@ export class WatchlistService {
     return {
       ...(request.publishedAt === undefined ? {} : { publishedAt: request.publishedAt }),
       ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
+      ...(request.audit === undefined ? {} : { audit: request.audit }),
       now: this.#deps.now ?? (() => new Date()),
     };
   }

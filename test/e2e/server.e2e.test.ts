@@ -10,6 +10,7 @@ import type { RunningServer } from '../../src/server.js';
 import { startServer } from '../../src/server.js';
 import type { Services } from '../../src/services.js';
 import { OFFICIAL_SOURCES } from '../../src/watchlist/source-registry.js';
+import { bootstrapApiKey } from '../support/api-auth.js';
 import { createTestServices, HISTORY_FIXTURE } from '../support/test-services.js';
 
 let running: { server: RunningServer; services: Services } | undefined;
@@ -30,8 +31,11 @@ async function start(overrides: Record<string, unknown>): Promise<RunningServer>
   });
   const server = await startServer(services);
   running = { server, services };
+  headers = { ...(await bootstrapApiKey(services)).headers };
   return server;
 }
+
+let headers: Record<string, string> = {};
 
 interface Status {
   sources: { source: string; publications: number; current: { publishedAt: string } }[];
@@ -40,11 +44,11 @@ interface Status {
 describe('puente server', () => {
   it('loads the local list folder on first start and serves it over HTTP', async () => {
     const server = await start({ 'lists.mode': 'local', 'lists.localDir': HISTORY_FIXTURE });
-    const status = (await (await fetch(`${server.url}/lists`)).json()) as Status;
+    const status = (await (await fetch(`${server.url}/lists`, { headers })).json()) as Status;
     expect(status.sources).toEqual([
       expect.objectContaining({ source: 'ofac-sdn', publications: 2 }),
     ]);
-    const entry = await fetch(`${server.url}/lists/entries/ofac-sdn:400`);
+    const entry = await fetch(`${server.url}/lists/entries/ofac-sdn:400`, { headers });
     expect(entry.status).toBe(200);
   });
 
@@ -61,13 +65,13 @@ describe('puente server', () => {
       'lists.fetchTimeoutMs': 2000,
       'lists.urls': urls,
     });
-    const status = (await (await fetch(`${server.url}/lists`)).json()) as Status;
+    const status = (await (await fetch(`${server.url}/lists`, { headers })).json()) as Status;
     expect(status.sources[0]?.current.publishedAt).toBe('2024-05-02');
   });
 
   it('starts without lists, saying so, when no source can be read', async () => {
     const server = await start({ 'lists.mode': 'local', 'lists.localDir': '/nonexistent/lists' });
-    const status = (await (await fetch(`${server.url}/lists`)).json()) as Status;
+    const status = (await (await fetch(`${server.url}/lists`, { headers })).json()) as Status;
     expect(status.sources).toEqual([]);
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
   });

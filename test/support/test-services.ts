@@ -3,6 +3,8 @@
  *
  * @module
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type ConfigOverrides } from '../../src/config.js';
@@ -19,7 +21,15 @@ export const HISTORY_FIXTURE = join(FIXTURES, 'lists', 'history');
 export async function createTestServices(overrides: ConfigOverrides = {}): Promise<Services> {
   const config = loadConfig(
     { PUENTE_CONFIG: undefined },
-    { db: ':memory:', 'lists.loadOnStart': false, 'log.level': 'silent', ...overrides },
+    {
+      db: ':memory:',
+      'lists.loadOnStart': false,
+      'log.level': 'silent',
+      // Cheap password hashes, and a signing key that never lands in the home folder.
+      'auth.passwordHashCost': 10,
+      'audit.signingKeyPath': join(mkdtempSync(join(tmpdir(), 'puente-key-')), 'audit.pem'),
+      ...overrides,
+    },
   );
   return createServices(config, createLogger(config.log.level));
 }

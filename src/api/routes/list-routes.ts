@@ -9,6 +9,7 @@ import { ValidationError } from '../../core/errors.js';
 import type { InputFile } from '../../watchlist/list-source.js';
 import { decompressIfGzip } from '../../watchlist/load-input.js';
 import type { Services } from '../../services.js';
+import { auditOf } from '../middleware/authenticate.js';
 import { presentDiff, presentIngest } from '../presenters/watchlist-presenters.js';
 import { errorResponses } from '../schemas/common-schemas.js';
 import {
@@ -126,7 +127,11 @@ export function registerListRoutes(app: OpenAPIHono, services: Services): void {
   });
   app.openapi(refreshRoute, async (c) => {
     const { source } = c.req.valid('query');
-    const report = await lists.ingestOfficial(source === undefined ? undefined : [source]);
+    const audit = auditOf(c);
+    const report = await lists.ingestOfficial(
+      source === undefined ? undefined : [source],
+      audit === undefined ? {} : { audit },
+    );
     return c.json(presentIngest(report), 200);
   });
   registerUploadRoute(app, services);
@@ -166,7 +171,9 @@ function registerUploadRoute(app: OpenAPIHono, services: Services): void {
     const files = await readUploadedFiles(c, services.config.lists.maxFileBytes);
     const source = c.req.query('source');
     const publishedAt = c.req.query('publishedAt');
+    const audit = auditOf(c);
     const report = await services.watchlists.ingestFiles(files, {
+      ...(audit === undefined ? {} : { audit }),
       ...(source === undefined ? {} : { source }),
       ...(publishedAt === undefined ? {} : { publishedAt: validDate(publishedAt) }),
     });

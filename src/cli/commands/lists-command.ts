@@ -7,6 +7,7 @@ import { Command, Option } from 'commander';
 import { ValidationError } from '../../core/errors.js';
 import { presentDiff, presentIngest } from '../../api/presenters/watchlist-presenters.js';
 import { withServices, type GlobalOptions } from '../cli-context.js';
+import { osUserContext } from '../local-operator.js';
 import {
   formatDiff,
   formatEntry,
@@ -85,6 +86,7 @@ function ingestCommand(global: () => GlobalOptions): Command {
         const request = {
           ...(options.source === undefined ? {} : { source: options.source }),
           ...(options.publishedAt === undefined ? {} : { publishedAt: options.publishedAt }),
+          audit: osUserContext(),
           onPublication: (done: number, total: number, label: string) => {
             progress.publication(done, total, label);
           },

@@ -1,56 +1,19 @@
 /**
- * Checks on an OFAC CSV file before tokenising: strict UTF-8 and the DOS end-of-file marker,
+ * Checks on an OFAC CSV file before tokenising: the DOS end-of-file marker (strict UTF-8
+ * decoding is shared with the other sources),
  * plus a byte-offset → line-number index for messages.
  *
  * @module
  */
-import { WatchlistParseError } from '../../../core/errors.js';
+import { lineOfOffset } from '../shared/text-input.js';
+
+export { decodeUtf8 } from '../shared/text-input.js';
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 // OFAC files end with a DOS end-of-file (SUB) byte after the last line.
 const END_OF_FILE_MARK = 0x1a;
 const TRAILING_NOISE: ReadonlySet<number> = new Set([END_OF_FILE_MARK, NEWLINE, CARRIAGE_RETURN]);
-const BYTE_ORDER_MARK = '\uFEFF';
-
-/**
- * Decodes strictly: a replacement character would silently corrupt a name. Throws
- * `WatchlistParseError` naming the first line that is not UTF-8. Drops a byte-order mark.
- */
-export function decodeUtf8(bytes: Uint8Array, file: string): string {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch (error) {
-    throw new WatchlistParseError(
-      'invalid UTF-8 byte sequence (OFAC files are ASCII/UTF-8)',
-      { file, line: firstInvalidLine(bytes) },
-      error,
-    );
-  }
-  return text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
-}
-
-// 0x0A never occurs inside a multi-byte UTF-8 sequence, so each line can be checked alone;
-// this only runs once the whole file is known to be bad.
-function firstInvalidLine(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let start = 0;
-  for (let line = 1; ; line += 1) {
-    const newline = bytes.indexOf(NEWLINE, start);
-    const end = newline === -1 ? bytes.length : newline;
-    try {
-      decoder.decode(bytes.subarray(start, end));
-    } catch {
-      return line;
-    }
-    if (newline === -1) {
-      return line;
-    }
-    start = end + 1;
-  }
-}
-
 /** The text without the trailing SUB marker and the line breaks around it. */
 export function withoutEndOfFileMark(text: string): string {
   let end = text.length;
@@ -84,17 +47,7 @@ export class ByteLineIndex {
 
   /** The 1-based line holding the byte at `offset`. */
   lineAt(offset: number): number {
-    let low = 0;
-    let high = this.#starts.length - 1;
-    while (low < high) {
-      const middle = Math.ceil((low + high) / 2);
-      if (this.#starts[middle]! <= offset) {
-        low = middle;
-      } else {
-        high = middle - 1;
-      }
-    }
-    return low + 1;
+    return lineOfOffset(this.#starts, offset);
   }
 }
 

@@ -54,16 +54,24 @@ export class LineIndex {
 
   /** The 1-based line holding the character at `offset`. */
   lineAt(offset: number): number {
-    let low = 0;
-    let high = this.#starts.length - 1;
-    while (low < high) {
-      const middle = Math.ceil((low + high) / 2);
-      if (this.#starts[middle]! <= offset) {
-        low = middle;
-      } else {
-        high = middle - 1;
-      }
-    }
-    return low + 1;
+    return lineOfOffset(this.#starts, offset);
   }
+}
+
+/**
+ * The 1-based line holding `offset`, given the ascending offsets at which lines start (the
+ * first is 0): a binary search, shared by character and byte indexes.
+ */
+export function lineOfOffset(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (starts[middle]! <= offset) {
+      low = middle;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return low + 1;
 }

@@ -1,0 +1,48 @@
+/**
+ * Wires authentication, the permission table and the identity, administration and audit routes
+ * into the application. Registered before every other route, so no route can be reached
+ * without passing `authenticate` (public paths are listed there).
+ *
+ * @module
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+
+import { InputTooLargeError } from '../core/errors.js';
+import type { Services } from '../services.js';
+import { authenticate } from './middleware/authenticate.js';
+import type { AuthEnv } from './middleware/authenticate.js';
+import { registerAdminRoutes } from './routes/admin-routes.js';
+import { registerAuditRoutes } from './routes/audit-routes.js';
+import { registerAuthRoutes } from './routes/auth-routes.js';
+
+/** Largest body of an account or login request; these are small JSON documents. */
+export const ACCOUNT_BODY_LIMIT_BYTES = 16 * 1024;
+
+/**
+ * Registers the security middleware and the `/auth`, `/admin` and `/audit` routes.
+ *
+ * @example
+ * registerSecurity(app, services); // before the other routes
+ */
+export function registerSecurity(app: OpenAPIHono, services: Services): void {
+  const small = bodyLimit({
+    maxSize: ACCOUNT_BODY_LIMIT_BYTES,
+    onError: () => {
+      throw new InputTooLargeError(
+        'request body',
+        ACCOUNT_BODY_LIMIT_BYTES + 1,
+        ACCOUNT_BODY_LIMIT_BYTES,
+      );
+    },
+  });
+  app.use('/auth/*', small);
+  app.use('/admin/*', small);
+  app.use('*', authenticate(services) as unknown as MiddlewareHandler);
+  // The routes read `actor` and `audit` from the context, which `authenticate` sets.
+  const secured = app as unknown as Hono<AuthEnv>;
+  registerAuthRoutes(secured, services);
+  registerAdminRoutes(secured, services);
+  registerAuditRoutes(secured, services);
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../core/errors.js';
+import { matchNames } from './match-names.js';
+
+describe('matchNames', () => {
+  it('scores identical names 1 whatever the order and accents', () => {
+    expect(matchNames('Dairo Antonio Úsuga David', 'USUGA DAVID, Dairo Antonio').score).toBe(1);
+  });
+
+  it('explains a partial match', () => {
+    const result = matchNames('Dairo Usuga', 'USUGA DAVID, Dairo Antonio', { type: 'individual' });
+    expect(result.score).toBeGreaterThan(0.75);
+    expect(result.score).toBeLessThan(1);
+    expect(result.explanation.unmatchedList).toEqual(['david', 'antonio']);
+  });
+
+  it('keeps sibling companies apart and legal forms equivalent', () => {
+    expect(
+      matchNames('INVERSIONES LA PRIMAVERA S.A.S.', 'INVERSIONES LA ESPERANZA S.A.S.').score,
+    ).toBeLessThan(0.5);
+    expect(
+      matchNames('Inversiones La Esperanza SAS', 'INVERSIONES LA ESPERANZA S.A.S.').score,
+    ).toBe(1);
+  });
+
+  it('validates both names', () => {
+    expect(() => matchNames('', 'X')).toThrow(ValidationError);
+    try {
+      matchNames('Juan', 'Ju\u0007an');
+    } catch (error) {
+      expect((error as ValidationError).details.field).toBe('name2');
+    }
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeName } from './name-tokens.js';
+
+const tokens = (name: string, type?: Parameters<typeof analyzeName>[1]) =>
+  analyzeName(name, type).tokens.map((t) => `${t.text}/${t.kind}/${t.role}`);
+
+describe('analyzeName', () => {
+  it('reads OFAC `SURNAMES, Given` order into roles', () => {
+    const name = analyzeName('ALCOCER GARCIA, Veronica del Socorro', 'individual');
+    expect(name.surnameFirst).toBe(true);
+    expect(tokens('ALCOCER GARCIA, Veronica del Socorro', 'individual')).toEqual([
+      'alcocer/word/family',
+      'garcia/word/family',
+      'veronica/word/given',
+      'del/particle/given',
+      'socorro/word/given',
+    ]);
+  });
+
+  it('marks particles, initials, titles and generic company words', () => {
+    expect(tokens('Maria E. de la Cruz', 'individual')).toEqual([
+      'maria/word/unknown',
+      'e/initial/unknown',
+      'de/particle/unknown',
+      'la/particle/unknown',
+      'cruz/word/unknown',
+    ]);
+    expect(tokens('Sheikh Ahmed')[0]).toBe('sheikh/title/unknown');
+    expect(tokens('INVERSIONES LA ESPERANZA S.A.S.', 'entity')).toEqual([
+      'inversiones/generic/unknown',
+      'la/particle/unknown',
+      'esperanza/word/unknown',
+      '#sas/legal/unknown',
+    ]);
+  });
+
+  it('writes Arabic compound names one way however they are split', () => {
+    const one = (name: string) => analyzeName(name).tokens.map((t) => t.text);
+    expect(one('ABD AL-MALIK')).toEqual(one('Abdulmalik'));
+    expect(one('Abdel Rahman')).toEqual(one('ABDURRAHMAN'));
+    expect(one('SIRAJ AL-DIN')).toEqual(one('Sirajuddin'));
+    expect(one('NUR ALLAH')).toEqual(one('Nurullah'));
+    expect(one('عبد الله')[0]).toMatch(/^abdul/);
+  });
+
+  it('corrects misspelt legal words only when they are not known names', () => {
+    const known = (word: string) => word === 'stork';
+    const read = (name: string) =>
+      analyzeName(name, 'entity', { knownWord: known }).tokens.map((t) => t.text);
+    expect(read('ARTEKS LIMTED')).toEqual(['arteks', '#ltd']);
+    expect(read('STORK TRADING')).toEqual(['stork', 'trading']);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { consonantSkeleton, skeletonVariants, spanishPhoneticKey } from './spanish-phonetic.js';
+
+function same(a: string, b: string): void {
+  expect(spanishPhoneticKey(a)).toBe(spanishPhoneticKey(b));
+}
+
+describe('spanishPhoneticKey', () => {
+  it('merges the spellings Spanish pronounces alike', () => {
+    same('vaca', 'baca');
+    same('yepes', 'llepes');
+    same('gonzalez', 'gonsales');
+    same('cecilia', 'sesilia');
+    same('hernandez', 'ernandez');
+    same('quintero', 'kintero');
+    same('guillermo', 'gillermo');
+    same('jimenez', 'ximenez');
+    same('jimenez', 'gimenez');
+    same('rodriguez', 'rodriges');
+    same('jose', 'khose');
+    same('alexey', 'aleksey');
+  });
+
+  it('keeps names apart that differ in sound', () => {
+    expect(spanishPhoneticKey('cano')).not.toBe(spanishPhoneticKey('cuna'));
+    expect(spanishPhoneticKey('mendoza')).not.toBe(spanishPhoneticKey('mendez'));
+  });
+});
+
+describe('consonantSkeleton', () => {
+  it('lets Arabic spellings without short vowels meet their Latin forms', () => {
+    expect(consonantSkeleton('mohammed')).toBe(consonantSkeleton('mhmd'));
+    expect(consonantSkeleton('muhammad')).toBe(consonantSkeleton('mhmd'));
+    expect(consonantSkeleton('hussein')).toBe(consonantSkeleton('hsin'));
+    expect(consonantSkeleton('yusuf')).toBe('ysf');
+  });
+
+  it('offers the alternate readings of ambiguous letters', () => {
+    expect(skeletonVariants('fdhl')).toContain(consonantSkeleton('fazal'));
+    expect(skeletonVariants('wthiq')).toContain(consonantSkeleton('wasiq'));
+    expect(skeletonVariants('belgacem')).toContain(consonantSkeleton('blqasm'));
+  });
+});

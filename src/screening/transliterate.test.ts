@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { transliterateWord } from './transliterate.js';
+
+const latin = (word: string) =>
+  transliterateWord(word)
+    .map((t) => t.text)
+    .join(' ');
+
+describe('transliterateWord', () => {
+  it('reads Cyrillic with passport-style spellings', () => {
+    expect(latin('Хрущёв')).toBe('khrushchev');
+    expect(latin('Юлия')).toBe('yuliya');
+    expect(latin('Орехуэла')).toBe('orekhuela');
+  });
+
+  it('reads Greek (ELOT 743)', () => {
+    expect(latin('Παπαδόπουλος')).toBe('papadopoulos');
+  });
+
+  it('reads Arabic consonants and long vowels, splitting the article', () => {
+    expect(latin('محمد')).toBe('mhmd');
+    expect(latin('التكريتي')).toBe('al tkriti');
+    expect(latin('عبدالله')).toBe('abd al lh');
+    expect(latin('وليد')).toBe('wlid');
+  });
+
+  it('reads Hebrew, Georgian and Armenian letters', () => {
+    expect(latin('כהן')).toBe('khn');
+    expect(latin('გიორგი')).toBe('giorgi');
+    expect(latin('Պետրոսյան')).toBe('petrosyan');
+  });
+
+  it('romanizes Hangul, kana and the Han characters of the lists, with a fallback for others', () => {
+    expect(transliterateWord('김정은').map((t) => t.text)).toEqual(['kim', 'jong', 'un']);
+    expect(latin('きょうと')).toBe('kyouto');
+    expect(latin('有限公司')).toBe('you xian gong si');
+    expect(latin('龘')).toBe('u9f98');
+  });
+
+  it('passes Latin and digits through', () => {
+    expect(transliterateWord('Pérez2')).toEqual([{ text: 'Pérez2', script: 'latin' }]);
+  });
+});
