@@ -35,7 +35,7 @@ export async function startServer(services: Services): Promise<RunningServer> {
   services.logger.info({ url, store: services.store.kind }, 'puente server listening');
   const stopCheckpoints = startCheckpointTimer(
     services.store.audit,
-    services.auditKey,
+    () => services.auditKey(),
     services.config.audit.checkpointEvery,
     (error) => {
       services.logger.warn({ err: error }, 'audit checkpoint failed');

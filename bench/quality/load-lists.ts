@@ -20,8 +20,9 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The real data folder. */
 export const DATA_DIR = resolve(process.env.PUENTE_DATA_DIR ?? join(repoRoot, '../shared/data'));
 
-/** The publications the targets are stated for. */
+/** The OFAC publication the targets are stated for. */
 export const SDN_FILE = 'ofac/history/sdn-2024-05-03.csv.gz';
+/** The UN publication the targets are stated for. */
 export const UN_FILE = 'un/consolidated-2026-02-27.xml';
 
 /** Reads one file (gunzipped when `.gz`) and parses it with `source`. */

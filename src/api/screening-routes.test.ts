@@ -126,3 +126,13 @@ describe('POST /match', () => {
     expect((await post('/match', { name1: '', name2: 'x' })).status).toBe(400);
   });
 });
+
+describe('screening audit', () => {
+  it('records who screened, without the names screened', async () => {
+    expect((await post('/screen', { name: 'Juan Perez' })).status).toBe(200);
+    const events = await services.store.audit.list({ action: 'screening.run', limit: 1000 });
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.at(-1)).toMatchObject({ actorKind: 'service', targetId: '/screen' });
+    expect(JSON.stringify(events)).not.toContain('Juan');
+  });
+});

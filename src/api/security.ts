@@ -11,7 +11,7 @@ import { bodyLimit } from 'hono/body-limit';
 
 import { InputTooLargeError } from '../core/errors.js';
 import type { Services } from '../services.js';
-import { authenticate } from './middleware/authenticate.js';
+import { auditOf, authenticate } from './middleware/authenticate.js';
 import type { AuthEnv } from './middleware/authenticate.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerAuditRoutes } from './routes/audit-routes.js';
@@ -40,9 +40,27 @@ export function registerSecurity(app: OpenAPIHono, services: Services): void {
   app.use('/auth/*', small);
   app.use('/admin/*', small);
   app.use('*', authenticate(services) as unknown as MiddlewareHandler);
+  for (const path of ['/screen', '/screen/*', '/match']) {
+    app.use(path, auditScreening(services));
+  }
   // The routes read `actor` and `audit` from the context, which `authenticate` sets.
   const secured = app as unknown as Hono<AuthEnv>;
   registerAuthRoutes(secured, services);
   registerAdminRoutes(secured, services);
   registerAuditRoutes(secured, services);
+}
+
+/**
+ * Records who screened, when and from where. Screening changes nothing, so the event stands
+ * alone; the names screened stay out of the trail, which every auditor may read.
+ */
+function auditScreening(services: Services): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const audit = auditOf(c);
+    if (audit !== undefined && c.res.status < 400) {
+      const input = { action: 'screening.run', targetType: 'endpoint', targetId: c.req.path };
+      await services.store.audit.append(audit, input);
+    }
+  };
 }

@@ -199,11 +199,11 @@ function correctAbd(word: RoledWord, known: (word: string) => boolean): RoledWor
 
 /** Cheap pre-check: only names with one of these can hold a compound (most names have none). */
 const MAY_COMPOUND =
-  /^abd|d(?:in|een|ine|ean)$|ll?a?h$|ulla$|^(?:al|el|ul|ar|as|ad|at|an|az|ash|ur|ud|us|ed|er|es|ez)$/;
+  /^abd|d(?:in|een|ine|ean)$|ll?a?k?h$|ulla$|^(?:al|el|ul|ar|as|ad|at|an|az|ash|ur|ud|us|ed|er|es|ez)$/;
 
 const ABD_PREFIX = /^(?:abdul|abdel|abdal|abdol|abdu|abd)(?=..)/;
 const DIN_SUFFIX = /^(.{3,}?)(?:[uaeoi]l?d+(?:in|een|ine)|aldin|aldeen|eldin|eldine)$/;
-const ALLAH_SUFFIX = /^(.{2,}?)(?:ullah|ulla|ollah|allah|illah|ullh|allh)$/;
+const ALLAH_SUFFIX = /^(.{2,}?)(?:ull?a?k?h|olla?k?h|alla?k?h|illa?k?h|ulla|l?lakh)$/;
 
 /**
  * One spelling for compound names: `abdul` + name (`ABDELMALEK`, `ABD AL-MALIK`, `ABDURRAHMAN`

@@ -11,8 +11,9 @@ import { fail, rejectUnknownKeys, validateCountry, validateEntityType } from './
 import type { ScreeningOptions } from './screening-types.js';
 import { DEFAULT_THRESHOLD } from './threshold.js';
 
-/** Default and largest number of matches returned. */
+/** Default number of matches returned. */
 export const DEFAULT_LIMIT = 10;
+/** Largest number of matches a caller may ask for. */
 export const MAX_LIMIT = 1000;
 
 const OPTION_KEYS: ReadonlySet<string> = new Set([

@@ -159,7 +159,8 @@ export function consonantSkeleton(token: string): string {
 }
 
 /**
- * Letters read two ways: `v`, which Arabic writes `ف` (`GUSTAVO` → `غستافو`), and across the
+ * Letters read two ways: `v`, which Arabic writes `ف` (`GUSTAVO` → `غستافو`) and Russian
+ * writes for `w` (`ХВАН` for `HWAN`), and across the
  * Arabic-speaking world and in Persian and Urdu: `ذ`/`ض`
  * (`dh`: `d` or `z`, `FADL`/`FAZAL`), `ث` (`th`: `t` or `s`, `WATHIQ`/`WASSIQ`), and `g`, which
  * stands for `ج` (`GAMAL`) or for `ق` (`BELGACEM` for `بلقاسم`). A token's skeleton variants
@@ -167,6 +168,7 @@ export function consonantSkeleton(token: string): string {
  */
 const ALTERNATE_READINGS: readonly (readonly [RegExp, string])[] = [
   [/v/g, 'f'],
+  [/v/g, 'w'],
   [/dh/g, 'z'],
   [/th/g, 's'],
   [/g(?!h)/g, 'k'],

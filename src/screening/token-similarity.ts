@@ -96,6 +96,10 @@ function dynamicDistance(a: string, b: string, max: number): number {
   return Math.min(prev[b.length]!, max + 1);
 }
 
+/** Reusable buffers for `jaro` (the engine is synchronous; they grow with the longest input). */
+let usedB = new Uint8Array(64);
+let matchedA = new Uint16Array(64);
+
 /** Jaro similarity in [0, 1]. */
 export function jaro(a: string, b: string): number {
   if (a === b) {
@@ -104,39 +108,34 @@ export function jaro(a: string, b: string): number {
   if (a.length === 0 || b.length === 0) {
     return 0;
   }
+  if (usedB.length < b.length || matchedA.length < a.length) {
+    usedB = new Uint8Array(Math.max(b.length, a.length) * 2);
+    matchedA = new Uint16Array(usedB.length);
+  }
+  usedB.fill(0, 0, b.length);
   const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const usedB = new Uint8Array(b.length);
-  const matchedA: string[] = [];
+  let m = 0;
   for (let i = 0; i < a.length; i++) {
-    const from = Math.max(0, i - window);
+    const code = a.charCodeAt(i);
     const to = Math.min(b.length, i + window + 1);
-    for (let j = from; j < to; j++) {
-      if (usedB[j] === 0 && a[i] === b[j]) {
+    for (let j = Math.max(0, i - window); j < to; j++) {
+      if (usedB[j] === 0 && code === b.charCodeAt(j)) {
         usedB[j] = 1;
-        matchedA.push(a[i]!);
+        matchedA[m++] = code;
         break;
       }
     }
   }
-  return jaroFromMatches(matchedA, b, usedB, a.length);
+  return m === 0 ? 0 : jaroFromMatches(m, b, a.length);
 }
 
 /** Finishes Jaro from the matched characters: counts transpositions. */
-function jaroFromMatches(
-  matchedA: string[],
-  b: string,
-  usedB: Uint8Array,
-  lengthA: number,
-): number {
-  const m = matchedA.length;
-  if (m === 0) {
-    return 0;
-  }
+function jaroFromMatches(m: number, b: string, lengthA: number): number {
   let k = 0;
   let transpositions = 0;
   for (let j = 0; j < b.length; j++) {
     if (usedB[j] === 1) {
-      if (matchedA[k] !== b[j]) {
+      if (matchedA[k] !== b.charCodeAt(j)) {
         transpositions++;
       }
       k++;

@@ -147,5 +147,7 @@ export function clientIp(c: Context): string | null {
  * await services.watchlists.ingestFiles(files, { audit: auditOf(c) });
  */
 export function auditOf(c: Context): AuditContext | undefined {
-  return (c as unknown as Context<AuthEnv>).get('audit') as AuditContext | undefined;
+  // Unset on public paths, although the type says otherwise.
+  const audit: AuditContext | undefined = (c as unknown as Context<AuthEnv>).get('audit');
+  return audit;
 }
