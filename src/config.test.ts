@@ -11,13 +11,20 @@ describe('loadConfig', () => {
     const config = loadConfig({ ...noFile });
     expect(config.db).toBe('./puente.db');
     expect(config.server).toMatchObject({ host: '127.0.0.1', port: 8080 });
-    expect(config.lists).toMatchObject({ mode: 'auto', localDir: '../shared/data', loadOnStart: true });
+    expect(config.lists).toMatchObject({
+      mode: 'auto',
+      localDir: '../shared/data',
+      loadOnStart: true,
+    });
   });
 
   it('layers file < environment < overrides', () => {
     const dir = mkdtempSync(join(tmpdir(), 'puente-config-'));
     const file = join(dir, 'puente.config.json');
-    writeFileSync(file, JSON.stringify({ db: 'file.db', server: { port: 9000 }, lists: { mode: 'local' } }));
+    writeFileSync(
+      file,
+      JSON.stringify({ db: 'file.db', server: { port: 9000 }, lists: { mode: 'local' } }),
+    );
     const config = loadConfig(
       { PUENTE_CONFIG: file, PUENTE_PORT: '9100', PUENTE_LISTS_LOAD_ON_START: 'false' },
       { db: 'flag.db' },
