@@ -61,7 +61,8 @@ export const VARIATIONS: readonly Variation[] = [
   },
   {
     kind: 'arabic',
-    make: (e) => (e.entityType === 'individual' ? toArabic(naturalOrder(e), isHispanic(e)) : undefined),
+    make: (e) =>
+      e.entityType === 'individual' ? toArabic(naturalOrder(e), isHispanic(e)) : undefined,
   },
 ];
 

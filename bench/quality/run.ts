@@ -7,7 +7,7 @@
  * (brute-force Jaro-Winkler and fuse.js) with the speed ratio.
  *
  * Environment: `QUALITY_SEED` (default 20240503), `QUALITY_PER_KIND` (300),
- * `QUALITY_NEGATIVES_PER_KIND` (700), `QUALITY_BASELINE_SAMPLE` (1000 cases; 0 skips the
+ * `QUALITY_NEGATIVES_PER_KIND` (700), `QUALITY_BASELINE_SAMPLE` (200 cases; 0 skips the
  * baselines), `QUALITY_MISSES` (failures to print per kind, default 0).
  *
  * @module
@@ -34,7 +34,7 @@ const env = (name: string, fallback: number): number => Number(process.env[name]
 const SEED = env('QUALITY_SEED', 20240503);
 const PER_KIND = env('QUALITY_PER_KIND', 300);
 const NEGATIVES = env('QUALITY_NEGATIVES_PER_KIND', 700);
-const BASELINE_SAMPLE = env('QUALITY_BASELINE_SAMPLE', 1000);
+const BASELINE_SAMPLE = env('QUALITY_BASELINE_SAMPLE', 200);
 const SHOW_MISSES = env('QUALITY_MISSES', 0);
 /** Results are collected down to this score so other thresholds can be evaluated. */
 const COLLECT_FROM = 0.5;
@@ -91,7 +91,9 @@ function reportOurs(outcomes: readonly Outcome[]): void {
   console.log(
     `Lowest threshold with FPR ≤ 0.5%: ${thresholdForFpr(outcomes, MAX_FPR).toFixed(3)}\n`,
   );
-  console.log(`Query time over the whole set (collecting every match down to ${COLLECT_FROM}, slower than screening at the default threshold; see bench/screening): ${timingText(outcomes)}\n`);
+  console.log(
+    `Query time over the whole set (collecting every match down to ${COLLECT_FROM}, slower than screening at the default threshold; see bench/screening): ${timingText(outcomes)}\n`,
+  );
   if (SHOW_MISSES > 0) {
     console.log(`## Misses\n\n${misses(outcomes, DEFAULT_THRESHOLD, SHOW_MISSES)}\n`);
   }

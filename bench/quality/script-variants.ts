@@ -154,7 +154,11 @@ export function toArabic(name: string, spanish: boolean): string {
   return plain(name)
     .split(' ')
     .map((word) => (spanish ? word.replace(/ll/g, 'y') : word).replace(/([^aeiou])\1/g, '$1'))
-    .map((word) => initialVowel(word) + convert(dropShortVowels(word.replace(/^[aeiou]/, '')), LATIN_TO_ARABIC))
+    .map(
+      (word) =>
+        initialVowel(word) +
+        convert(dropShortVowels(word.replace(/^[aeiou]/, '')), LATIN_TO_ARABIC),
+    )
     .join(' ');
 }
 

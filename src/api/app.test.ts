@@ -33,13 +33,70 @@ async function ingestBoth(): Promise<void> {
   expect((await upload('sdn-2024-05-02.csv', fixture('sdn-2024-05-02.csv'))).status).toBe(201);
 }
 
+interface OpenApiOperation {
+  security?: Record<string, string[]>[];
+  requestBody?: object;
+  responses: Record<string, object>;
+}
+
+interface OpenApiDoc {
+  openapi: string;
+  security?: Record<string, string[]>[];
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: { securitySchemes?: Record<string, Record<string, string>> };
+}
+
+const SECURITY_OPERATIONS = [
+  ['/auth/login', 'post'],
+  ['/auth/logout', 'post'],
+  ['/auth/me', 'get'],
+  ['/auth/password', 'post'],
+  ['/auth/totp/enrol', 'post'],
+  ['/auth/totp/verify', 'post'],
+  ['/admin/roles', 'get'],
+  ['/admin/organizations', 'get'],
+  ['/admin/organizations', 'post'],
+  ['/admin/users', 'get'],
+  ['/admin/users', 'post'],
+  ['/admin/users/{id}', 'get'],
+  ['/admin/users/{id}', 'patch'],
+  ['/admin/users/{id}/password', 'post'],
+  ['/admin/service-accounts', 'get'],
+  ['/admin/service-accounts', 'post'],
+  ['/admin/api-keys', 'post'],
+  ['/admin/api-keys/{id}', 'delete'],
+  ['/audit/events', 'get'],
+  ['/audit/verify', 'get'],
+  ['/audit/export', 'get'],
+] as const;
+
+/** The account and audit operations, both schemes, and who needs which. */
+function expectSecurityDocumented(doc: OpenApiDoc): void {
+  const schemes = doc.components.securitySchemes ?? {};
+  expect(schemes['apiKey']).toMatchObject({ type: 'http', scheme: 'bearer' });
+  expect(schemes['sessionCookie']).toMatchObject({
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'puente_session',
+  });
+  expect(schemes['sessionCookie']?.['description']).toContain('x-csrf-token');
+  const secured = [{ apiKey: [] }, { sessionCookie: [] }];
+  expect(doc.security).toEqual(secured);
+  for (const [path, method] of SECURITY_OPERATIONS) {
+    const operation = doc.paths[path]?.[method];
+    expect(operation, `${method} ${path}`).toBeDefined();
+    expect(operation?.responses['401'], `${method} ${path}`).toBeDefined();
+    expect(operation?.security).toEqual(path === '/auth/login' ? [] : secured);
+  }
+  expect(doc.paths['/auth/login']?.['post']?.requestBody).toBeDefined();
+  expect(doc.paths['/admin/users']?.['post']?.responses['201']).toBeDefined();
+  expect(doc.paths['/health']?.['get']?.security).toEqual([]);
+}
+
 describe('HTTP API', () => {
   it('answers health and serves the OpenAPI 3.1 document and the docs page', async () => {
     expect(await (await app.request('/health')).json()).toEqual({ status: 'ok', store: 'sqlite' });
-    const doc = (await (await app.request('/openapi.json')).json()) as {
-      openapi: string;
-      paths: Record<string, object>;
-    };
+    const doc = (await (await app.request('/openapi.json')).json()) as OpenApiDoc;
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
@@ -53,6 +110,7 @@ describe('HTTP API', () => {
     expect(Object.keys(doc.paths['/lists/publications'] ?? {})).toEqual(
       expect.arrayContaining(['get', 'post']),
     );
+    expectSecurityDocumented(doc);
     const page = await (await app.request('/docs')).text();
     expect(page).toContain('/docs/assets/api-reference.js');
     const script = await app.request('/docs/assets/api-reference.js');

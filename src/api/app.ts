@@ -18,8 +18,23 @@ import { registerScreeningRoutes } from './routes/screening-routes.js';
 /** Version reported in the OpenAPI document. */
 export const API_VERSION = '0.1.0';
 
-/** Builds the application over the given services. */
-export function createApp(services: Services): OpenAPIHono {
+/** How to build the application. Production code passes nothing. */
+export interface CreateAppOptions {
+  /**
+   * Leaves out authentication, permission checks, screening audit and the `/auth`, `/admin` and
+   * `/audit` routes, so every route is open. Only for benchmarks measuring what security costs;
+   * never set by the server or the CLI.
+   */
+  readonly insecureWithoutSecurityForBenchmarks?: boolean;
+}
+
+/**
+ * Builds the application over the given services, secure unless told otherwise.
+ *
+ * @example
+ * const app = createApp(services);
+ */
+export function createApp(services: Services, options: CreateAppOptions = {}): OpenAPIHono {
   const app = new OpenAPIHono({
     defaultHook: (result) => {
       if (!result.success) {
@@ -49,7 +64,9 @@ export function createApp(services: Services): OpenAPIHono {
   app.notFound((c) =>
     c.json({ code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404),
   );
-  registerSecurity(app, services);
+  if (options.insecureWithoutSecurityForBenchmarks !== true) {
+    registerSecurity(app, services);
+  }
   registerHealthRoutes(app, services.store.kind);
   registerListRoutes(app, services);
   registerScreeningRoutes(app, services);

@@ -9,6 +9,8 @@ import { createRequire } from 'node:module';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
 
+import { SECURED } from './schemas/security-schemes.js';
+
 const SCRIPT_PATH = '/docs/assets/api-reference.js';
 
 /** Registers the OpenAPI document and the reference page. */
@@ -21,6 +23,8 @@ export function registerDocsRoutes(app: OpenAPIHono): void {
       description:
         'Watchlists (OFAC SDN "Clinton List", UN Security Council, agency lists): ingest, versions, diffs and entries.',
     },
+    // Every operation needs a key or a session unless it declares otherwise (health, login).
+    security: SECURED,
   });
   app.get('/docs', Scalar({ url: '/openapi.json', cdn: SCRIPT_PATH, pageTitle: 'Puente API' }));
   let script: Promise<Buffer> | undefined;

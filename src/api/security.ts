@@ -13,9 +13,10 @@ import { InputTooLargeError } from '../core/errors.js';
 import type { Services } from '../services.js';
 import { auditOf, authenticate } from './middleware/authenticate.js';
 import type { AuthEnv } from './middleware/authenticate.js';
-import { registerAdminRoutes } from './routes/admin-routes.js';
-import { registerAuditRoutes } from './routes/audit-routes.js';
-import { registerAuthRoutes } from './routes/auth-routes.js';
+import { documentAdminRoutes, registerAdminRoutes } from './routes/admin-routes.js';
+import { documentAuditRoutes, registerAuditRoutes } from './routes/audit-routes.js';
+import { documentAuthRoutes, registerAuthRoutes } from './routes/auth-routes.js';
+import { registerSecuritySchemes } from './schemas/security-schemes.js';
 
 /** Largest body of an account or login request; these are small JSON documents. */
 export const ACCOUNT_BODY_LIMIT_BYTES = 16 * 1024;
@@ -48,6 +49,22 @@ export function registerSecurity(app: OpenAPIHono, services: Services): void {
   registerAuthRoutes(secured, services);
   registerAdminRoutes(secured, services);
   registerAuditRoutes(secured, services);
+  documentSecurity(app);
+}
+
+/**
+ * Adds the security schemes and the `/auth`, `/admin` and `/audit` operations to the OpenAPI
+ * document. Independent of the middleware, so the document is the same whichever way the
+ * application is built.
+ *
+ * @example
+ * documentSecurity(app);
+ */
+export function documentSecurity(app: OpenAPIHono): void {
+  registerSecuritySchemes(app.openAPIRegistry);
+  documentAuthRoutes(app.openAPIRegistry);
+  documentAdminRoutes(app.openAPIRegistry);
+  documentAuditRoutes(app.openAPIRegistry);
 }
 
 /**

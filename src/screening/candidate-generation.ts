@@ -44,9 +44,26 @@ export function generateCandidates(
   for (const i of order) {
     skipped -= query.tokens[i]!.weight;
   }
-  const skippedCount = query.tokens.length - order.length;
-  const touched = accumulate(data, query, order, skipped, minScore);
-  const { accumulated, listAccumulated, seenToken } = data.scratch;
+  const touched: number[] = [];
+  try {
+    accumulate(data, query, order, skipped, minScore, touched);
+    const skippedCount = query.tokens.length - order.length;
+    return boundCandidates(data, query, touched, skipped, skippedCount, minScore);
+  } finally {
+    resetScratch(data, touched);
+  }
+}
+
+/** Touched names whose score bound reaches `minScore`, best bound first. */
+function boundCandidates(
+  data: IndexData,
+  query: PreparedQuery,
+  touched: readonly number[],
+  skipped: number,
+  skippedCount: number,
+  minScore: number,
+): Candidate[] {
+  const { accumulated, listAccumulated } = data.scratch;
   const { totalWeight, tokenWeights, start } = data.names;
   const candidates: Candidate[] = [];
   for (const nameId of touched) {
@@ -58,11 +75,18 @@ export function generateCandidates(
     if (bound >= minScore) {
       candidates.push({ nameId, bound });
     }
+  }
+  return candidates.sort((a, b) => b.bound - a.bound);
+}
+
+/** Leaves the shared scratch arrays clean for the next query, even after an exception. */
+function resetScratch(data: IndexData, touched: readonly number[]): void {
+  const { accumulated, listAccumulated, seenToken } = data.scratch;
+  for (const nameId of touched) {
     accumulated[nameId] = 0;
     listAccumulated[nameId] = 0;
     seenToken[nameId] = -1;
   }
-  return candidates.sort((a, b) => b.bound - a.bound);
 }
 
 function maxWeight(weights: Float64Array, from: number, to: number): number {
@@ -84,15 +108,15 @@ function walkOrder(query: PreparedQuery): number[] {
   return order.sort((a, b) => query.tokens[b]!.weight - query.tokens[a]!.weight);
 }
 
-/** Walks postings (or, late in the order, only touched names); returns the names touched. */
+/** Walks postings (or, late in the order, only touched names), collecting the names touched. */
 function accumulate(
   data: IndexData,
   query: PreparedQuery,
   order: readonly number[],
   skipped: number,
   minScore: number,
-): number[] {
-  const touched: number[] = [];
+  touched: number[],
+): void {
   let remaining = order.reduce((sum, i) => sum + query.tokens[i]!.weight, 0);
   for (const i of order) {
     const mayAddNames = scoreUpperBound((remaining + skipped) / query.totalWeight) >= minScore;
@@ -103,7 +127,6 @@ function accumulate(
     }
     remaining -= query.tokens[i]!.weight;
   }
-  return touched;
 }
 
 /** Credits token `i`'s best similarity to every name its expansions reach. */

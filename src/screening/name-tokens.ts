@@ -65,7 +65,9 @@ export function analyzeName(
   const surnameFirst = entityType !== 'entity' && segments.length >= 2 && segments[0]!.length > 0;
   const known = options.knownWord;
   const roled = withRoles(segments, surnameFirst);
-  const words = mergeArabicCompounds(known === undefined ? roled : roled.map((w) => correctAbd(w, known)));
+  const words = mergeArabicCompounds(
+    known === undefined ? roled : roled.map((w) => correctAbd(w, known)),
+  );
   const legalWords = words.map((w) =>
     known === undefined || known(w.text) ? w.text : correctLegalWord(w.text),
   );

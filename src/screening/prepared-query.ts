@@ -93,7 +93,7 @@ function queryTokenWeight(data: IndexData, text: string, kind: number, expansion
     return tokenWeight(vocabulary.weights[exact]!, kind);
   }
   let best = -1;
-  let bestIdf = vocabulary.unknownWeight;
+  let bestIdf = unknownWeight(vocabulary.unknownWeight, text);
   for (const [id, packed] of expansions) {
     const similarity = similarityOf(packed);
     if (similarity > best || (similarity === best && vocabulary.weights[id]! > bestIdf)) {
@@ -102,6 +102,14 @@ function queryTokenWeight(data: IndexData, text: string, kind: number, expansion
     }
   }
   return tokenWeight(bestIdf, kind);
+}
+
+/**
+ * An unknown word of one to three letters (`LT`, `OO`, `FZ`: a clipped legal form, an initial
+ * with a typo) says less than an unknown surname: its weight scales with its length up to four.
+ */
+function unknownWeight(weight: number, text: string): number {
+  return weight * Math.min(1, text.length / 4);
 }
 
 /** Two adjacent ordinary words read as one: `abu` + `marzook` → `abumarzook`. */

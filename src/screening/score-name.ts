@@ -11,7 +11,8 @@
  * coverage weighs 0.8 and list coverage 0.2, the proportions OpenSanctions uses for unmatched
  * query and result name parts (`nm_extra_query_name` 0.8, `nm_extra_result_name` 0.2,
  * screening.md §4.2). Token weights are IDF-based (`token-weights.ts`), so sibling companies
- * that share only generic words score low.
+ * that share only generic words score low; a distinctive word replaced by another costs extra
+ * (`name-conflict.ts`).
  *
  * @module
  */

@@ -132,6 +132,12 @@ async function actorOf(c: Context, services: Services): Promise<Actor> {
  * trusted proxy they are whatever the client wants them to be.
  */
 export function clientIp(c: Context): string | null {
+  // In-process requests (`app.request`, tests, benchmarks) carry no socket; answering at once
+  // spares a thrown and caught TypeError on each of them.
+  const bindings: unknown = c.env;
+  if (bindings === undefined || bindings === null) {
+    return null;
+  }
   try {
     return getConnInfo(c).remote.address ?? null;
   } catch {

@@ -14,6 +14,16 @@ import { requirePermission } from '../../identity/actor.js';
 import type { Services } from '../../services.js';
 import type { AuthEnv } from '../middleware/authenticate.js';
 import { readJson } from '../middleware/read-json.js';
+import {
+  ApiKeyViewSchema,
+  IssuedApiKeySchema,
+  OrganizationViewSchema,
+  RolesViewSchema,
+  ServiceAccountViewSchema,
+  UserViewSchema,
+  securedErrorResponses,
+} from '../schemas/identity-schemas.js';
+import { SECURED, type OpenApiRegistry } from '../schemas/security-schemes.js';
 
 const Id = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 const Text = z.string().min(1).max(200);
@@ -47,6 +57,7 @@ const ApiKeySchema = z.strictObject({
   permissions: z.array(z.string().max(40)).min(1).max(20),
   days: z.number().int(),
 });
+const ResetSchema = z.strictObject({ password: Password });
 
 /** Registers `/admin/*`. */
 export function registerAdminRoutes(app: Hono<AuthEnv>, services: Services): void {
@@ -96,7 +107,7 @@ export function registerAdminRoutes(app: Hono<AuthEnv>, services: Services): voi
     ),
   );
   app.post('/admin/users/:id/password', async (c) => {
-    const { password } = await readJson(c, z.strictObject({ password: Password }));
+    const { password } = await readJson(c, ResetSchema);
     await accounts.resetPassword(c.get('actor'), idOf(c.req.param('id')), password, c.get('audit'));
     return c.body(null, 204);
   });
@@ -133,4 +144,134 @@ export function registerAdminRoutes(app: Hono<AuthEnv>, services: Services): voi
  */
 function idOf(value: string): string {
   return Id.safeParse(value).success ? value : '00000000-0000-0000-0000-000000000000';
+}
+
+const json = <T>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const jsonBody = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } } } });
+const idParam = (description: string) => ({ params: z.object({ id: Id.describe(description) }) });
+
+/**
+ * Documents `/admin/*` in the OpenAPI document, with the schemas the handlers read bodies with
+ * (through `readJson`, which names a rejected field without echoing its value).
+ *
+ * @example
+ * documentAdminRoutes(app.openAPIRegistry);
+ */
+export function documentAdminRoutes(registry: OpenApiRegistry): void {
+  const base = { tags: ['admin'], security: SECURED };
+  const paths: Parameters<OpenApiRegistry['registerPath']>[0][] = [
+    {
+      ...base,
+      method: 'get',
+      path: '/admin/roles',
+      summary: 'Roles and their permissions (user.manage)',
+      responses: { 200: json(RolesViewSchema, 'The roles'), ...securedErrorResponses },
+    },
+    {
+      ...base,
+      method: 'get',
+      path: '/admin/organizations',
+      summary: 'Every organization (organization.manage)',
+      responses: {
+        200: json(z.object({ organizations: z.array(OrganizationViewSchema) }), 'Organizations'),
+        ...securedErrorResponses,
+      },
+    },
+    {
+      ...base,
+      method: 'post',
+      path: '/admin/organizations',
+      summary: 'Create an organization (organization.manage)',
+      request: jsonBody(OrganizationSchema),
+      responses: { 201: json(OrganizationViewSchema, 'Created'), ...securedErrorResponses },
+    },
+    {
+      ...base,
+      method: 'get',
+      path: '/admin/users',
+      summary: "Users of the administrator's organization",
+      responses: {
+        200: json(z.object({ users: z.array(UserViewSchema) }), 'Users'),
+        ...securedErrorResponses,
+      },
+    },
+    {
+      ...base,
+      method: 'post',
+      path: '/admin/users',
+      summary: 'Create a user',
+      request: jsonBody(UserSchema),
+      responses: { 201: json(UserViewSchema, 'Created'), ...securedErrorResponses },
+    },
+    {
+      ...base,
+      method: 'get',
+      path: '/admin/users/{id}',
+      summary: 'One user',
+      request: idParam('User id'),
+      responses: { 200: json(UserViewSchema, 'The user'), ...securedErrorResponses },
+    },
+    {
+      ...base,
+      method: 'patch',
+      path: '/admin/users/{id}',
+      summary: "Change a user's name, roles, clearance or status",
+      request: { ...idParam('User id'), ...jsonBody(UserChangesSchema) },
+      responses: { 200: json(UserViewSchema, 'The changed user'), ...securedErrorResponses },
+    },
+    {
+      ...base,
+      method: 'post',
+      path: '/admin/users/{id}/password',
+      summary: 'Reset a password; the next login must choose a new one',
+      request: { ...idParam('User id'), ...jsonBody(ResetSchema) },
+      responses: { 204: { description: 'Done' }, ...securedErrorResponses },
+    },
+    {
+      ...base,
+      method: 'get',
+      path: '/admin/service-accounts',
+      summary: "Service accounts of the administrator's organization",
+      responses: {
+        200: json(
+          z.object({ serviceAccounts: z.array(ServiceAccountViewSchema) }),
+          'Service accounts',
+        ),
+        ...securedErrorResponses,
+      },
+    },
+    {
+      ...base,
+      method: 'post',
+      path: '/admin/service-accounts',
+      summary: 'Create a service account',
+      request: jsonBody(ServiceAccountSchema),
+      responses: { 201: json(ServiceAccountViewSchema, 'Created'), ...securedErrorResponses },
+    },
+    {
+      ...base,
+      method: 'post',
+      path: '/admin/api-keys',
+      summary: 'Issue an API key; the secret is shown only in this answer',
+      request: jsonBody(ApiKeySchema),
+      responses: {
+        201: json(IssuedApiKeySchema, 'The key and its secret'),
+        ...securedErrorResponses,
+      },
+    },
+    {
+      ...base,
+      method: 'delete',
+      path: '/admin/api-keys/{id}',
+      summary: 'Revoke an API key',
+      request: idParam('API key id'),
+      responses: { 200: json(ApiKeyViewSchema, 'The revoked key'), ...securedErrorResponses },
+    },
+  ];
+  for (const path of paths) {
+    registry.registerPath(path);
+  }
 }

@@ -14,6 +14,12 @@ import { requirePermission } from '../../identity/actor.js';
 import { Permission } from '../../identity/permissions.js';
 import type { Services } from '../../services.js';
 import type { AuthEnv } from '../middleware/authenticate.js';
+import {
+  AuditChainReportSchema,
+  AuditEventSchema,
+  securedErrorResponses,
+} from '../schemas/identity-schemas.js';
+import { SECURED, type OpenApiRegistry } from '../schemas/security-schemes.js';
 
 const QuerySchema = z.strictObject({
   afterSeq: z.coerce.number().int().min(0).optional(),
@@ -69,4 +75,51 @@ function parseQuery(query: Record<string, string>) {
     throw new ValidationError(`invalid query parameter ${field}`, { field });
   }
   return parsed.data;
+}
+
+const json = <T>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/**
+ * Documents `/audit/*` in the OpenAPI document. The export is NDJSON, not JSON, so these routes
+ * are described here rather than declared through the OpenAPI layer.
+ *
+ * @example
+ * documentAuditRoutes(app.openAPIRegistry);
+ */
+export function documentAuditRoutes(registry: OpenApiRegistry): void {
+  const base = { tags: ['audit'], security: SECURED };
+  registry.registerPath({
+    ...base,
+    method: 'get',
+    path: '/audit/events',
+    summary: "Events of the caller's organization, oldest first (audit.read)",
+    request: { query: QuerySchema },
+    responses: {
+      200: json(z.object({ events: z.array(AuditEventSchema) }), 'Events'),
+      ...securedErrorResponses,
+    },
+  });
+  registry.registerPath({
+    ...base,
+    method: 'get',
+    path: '/audit/verify',
+    summary: 'Verify the whole chain and its signed checkpoints (audit.verify)',
+    responses: { 200: json(AuditChainReportSchema, 'The verdict'), ...securedErrorResponses },
+  });
+  registry.registerPath({
+    ...base,
+    method: 'get',
+    path: '/audit/export',
+    summary: "Every event of the caller's organization, one JSON object a line (audit.read)",
+    responses: {
+      200: {
+        description: 'NDJSON, one `AuditEvent` a line; the export itself is audited',
+        content: { 'application/x-ndjson': { schema: AuditEventSchema } },
+      },
+      ...securedErrorResponses,
+    },
+  });
 }

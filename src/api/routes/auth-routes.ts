@@ -12,6 +12,14 @@ import type { Services } from '../../services.js';
 import type { AuthEnv } from '../middleware/authenticate.js';
 import { CSRF_COOKIE, SESSION_COOKIE, clientIp, csrfTokenFor } from '../middleware/authenticate.js';
 import { readJson } from '../middleware/read-json.js';
+import { ErrorSchema } from '../schemas/common-schemas.js';
+import {
+  ActorViewSchema,
+  LoginResultSchema,
+  TotpEnrolmentSchema,
+  securedErrorResponses,
+} from '../schemas/identity-schemas.js';
+import { PUBLIC, SECURED, type OpenApiRegistry } from '../schemas/security-schemes.js';
 
 const LoginSchema = z.strictObject({
   username: z.string().min(1).max(64),
@@ -99,4 +107,74 @@ export function registerAuthRoutes(app: Hono<AuthEnv>, services: Services): void
 function clearCookies(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
   deleteCookie(c, CSRF_COOKIE, { path: '/' });
+}
+
+const json = <T>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const jsonBody = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } } } });
+const NO_CONTENT = { description: 'Done' };
+
+/**
+ * Documents `/auth/*` in the OpenAPI document. The handlers read their bodies with `readJson`
+ * (which never echoes a rejected value, such as a password), so the routes are described here
+ * with the same schemas rather than validated by the OpenAPI layer.
+ *
+ * @example
+ * documentAuthRoutes(app.openAPIRegistry);
+ */
+export function documentAuthRoutes(registry: OpenApiRegistry): void {
+  const tags = ['auth'];
+  registry.registerPath({
+    method: 'post',
+    path: '/auth/login',
+    tags,
+    summary: 'Log in; sets the session and CSRF cookies',
+    security: PUBLIC,
+    request: jsonBody(LoginSchema),
+    responses: {
+      200: json(LoginResultSchema, 'The caller, and the CSRF token for unsafe methods'),
+      ...securedErrorResponses,
+      429: json(ErrorSchema, 'Too many attempts'),
+    },
+  });
+  const secured = { tags, security: SECURED };
+  registry.registerPath({
+    ...secured,
+    method: 'post',
+    path: '/auth/logout',
+    summary: 'End the session and clear its cookies',
+    responses: { 204: NO_CONTENT, ...securedErrorResponses },
+  });
+  registry.registerPath({
+    ...secured,
+    method: 'get',
+    path: '/auth/me',
+    summary: 'The authenticated caller',
+    responses: { 200: json(ActorViewSchema, 'The caller'), ...securedErrorResponses },
+  });
+  registry.registerPath({
+    ...secured,
+    method: 'post',
+    path: '/auth/password',
+    summary: 'Change the own password; ends the session',
+    request: jsonBody(PasswordSchema),
+    responses: { 204: NO_CONTENT, ...securedErrorResponses },
+  });
+  registry.registerPath({
+    ...secured,
+    method: 'post',
+    path: '/auth/totp/enrol',
+    summary: 'Start TOTP enrolment: a new secret, confirmed by /auth/totp/verify',
+    responses: { 200: json(TotpEnrolmentSchema, 'The secret'), ...securedErrorResponses },
+  });
+  registry.registerPath({
+    ...secured,
+    method: 'post',
+    path: '/auth/totp/verify',
+    summary: 'Confirm TOTP enrolment with a current code',
+    request: jsonBody(CodeSchema),
+    responses: { 204: NO_CONTENT, ...securedErrorResponses },
+  });
 }

@@ -1,5 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 
+import { PUBLIC } from '../schemas/security-schemes.js';
+
 const HealthSchema = z
   .object({ status: z.literal('ok'), store: z.enum(['sqlite', 'postgres']) })
   .openapi('Health');
@@ -9,6 +11,7 @@ const healthRoute = createRoute({
   path: '/health',
   tags: ['system'],
   summary: 'Liveness: the server answers and knows its store',
+  security: PUBLIC,
   responses: {
     200: { description: 'Healthy', content: { 'application/json': { schema: HealthSchema } } },
   },
