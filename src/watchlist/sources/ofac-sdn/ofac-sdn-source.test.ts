@@ -11,11 +11,15 @@ const ROLES = ['sdn.csv', 'alt.csv', 'add.csv', 'sdn_comments.csv'] as const;
 const EMPTY = '-0- ';
 const TAIL = Array.from({ length: 7 }, () => EMPTY).join(',');
 
+/**
+ * Reads a small hand-written fixture. On disk they are named `<role>.fixture.csv` so they are
+ * never mistaken for copies of real OFAC files; the parser sees the OFAC name.
+ */
 function fixture(name: string, rename = name): InputFile {
   return {
     name: rename,
     origin: `${FIXTURES}${rename}`,
-    bytes: readFileSync(`${FIXTURES}${name}`),
+    bytes: readFileSync(`${FIXTURES}${name.replace(/\.csv$/, '.fixture.csv')}`),
   };
 }
 
