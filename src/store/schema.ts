@@ -17,6 +17,13 @@ import type {
   ServiceAccountTable,
   UserSessionTable,
 } from './identity-audit-schema.js';
+import type { JobTable } from './queries/job-schema.js';
+import type {
+  EmailSubscriptionTable,
+  NotificationDeliveryTable,
+  NotificationOutboxTable,
+  WebhookSubscriptionTable,
+} from './queries/notification-schema.js';
 
 /** One stored publication of one source. Immutable once written. */
 export interface PublicationTable {
@@ -71,6 +78,11 @@ export interface Database {
   audit_event: AuditEventTable;
   audit_head: AuditHeadTable;
   audit_checkpoint: AuditCheckpointTable;
+  webhook_subscription: WebhookSubscriptionTable;
+  email_subscription: EmailSubscriptionTable;
+  notification_outbox: NotificationOutboxTable;
+  notification_delivery: NotificationDeliveryTable;
+  job: JobTable;
 }
 
 /** A `publication` row as read. */

@@ -10,12 +10,14 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { PuenteError } from '../../core/errors.js';
 import { watchlistsMigration } from './0001-watchlists.js';
 import { identityAuditMigration } from './0002-identity-audit.js';
+import { notificationsMigration } from './0004-notifications.js';
 import type { SqlDialect, StoreMigration } from './store-migration.js';
 
 /** Every migration in order. To add one: create `000N-name.ts` and append it here. */
 export const storeMigrations: readonly StoreMigration[] = [
   watchlistsMigration,
   identityAuditMigration,
+  notificationsMigration,
 ];
 
 /**

@@ -43,7 +43,11 @@ describe('createSqliteStore', () => {
     try {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       const migrations = raw.prepare('select name from kysely_migration').all();
-      expect(migrations).toEqual([{ name: '0001-watchlists' }, { name: '0002-identity-audit' }]);
+      expect(migrations).toEqual([
+        { name: '0001-watchlists' },
+        { name: '0002-identity-audit' },
+        { name: '0004-notifications' },
+      ]);
     } finally {
       raw.close();
     }
