@@ -7,6 +7,7 @@ function outerLayers() {
   return [
     '**/watchlist/**',
     '**/screening/**',
+    '**/monitoring/**',
     '**/store/**',
     '**/api/**',
     '**/cli/**',
@@ -32,8 +33,18 @@ const forbidden = {
     '**/services.js',
     '**/identity/**',
     '**/access/**',
+    '**/monitoring/**',
   ],
-  screening: ['**/store/**', '**/api/**', '**/cli/**', '**/web/**', '**/services.js'],
+  screening: [
+    '**/store/**',
+    '**/api/**',
+    '**/cli/**',
+    '**/web/**',
+    '**/services.js',
+    '**/monitoring/**',
+  ],
+  // Monitoring may use screening, watchlist types, identity, access, audit and core.
+  monitoring: ['**/store/**', '**/api/**', '**/cli/**', '**/web/**', '**/services.js'],
   store: ['**/api/**', '**/cli/**', '**/web/**', '**/services.js', '**/screening/**'],
   api: ['**/cli/**', '**/web/**', '**/store/sqlite/**', '**/store/postgres/**'],
   cli: ['**/web/**', '**/store/sqlite/**', '**/store/postgres/**'],

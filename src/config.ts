@@ -77,6 +77,19 @@ const configSchema = z.strictObject({
       checkpointEvery: z.coerce.number().int().min(1).default(1000),
     })
     .prefault({}),
+  monitoring: z
+    .strictObject({
+      /** Score at which a counterparty's match raises an alert. */
+      threshold: z.coerce.number().min(0.5).max(1).default(0.8),
+      /** Minutes between scheduled list refreshes and re-screens; 0 turns the schedule off. */
+      listRefreshMinutes: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(7 * 24 * 60)
+        .default(0),
+    })
+    .prefault({}),
   log: z
     .strictObject({
       level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -108,6 +121,8 @@ const ENV_VARS: readonly (readonly [string, readonly string[]])[] = [
   ['PUENTE_SECURE_COOKIES', ['auth', 'secureCookies']],
   ['PUENTE_AUDIT_KEY_PATH', ['audit', 'signingKeyPath']],
   ['PUENTE_AUDIT_CHECKPOINT_EVERY', ['audit', 'checkpointEvery']],
+  ['PUENTE_MONITORING_THRESHOLD', ['monitoring', 'threshold']],
+  ['PUENTE_LIST_REFRESH_MINUTES', ['monitoring', 'listRefreshMinutes']],
 ];
 
 /** Variables read as booleans: anything but `false` is true. */

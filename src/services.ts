@@ -12,6 +12,8 @@ import { ApiKeyAdmin } from './identity/api-key-admin.js';
 import { Authenticator } from './identity/authenticator.js';
 import type { ScryptParams } from './identity/password.js';
 import type { Logger } from './core/logger.js';
+import { MonitoringEventBus } from './monitoring/monitoring-events.js';
+import { MonitoringService } from './monitoring/monitoring-service.js';
 import { ScreeningService, type ListSnapshotSource } from './screening/screening-service.js';
 import { openStore, type Store } from './store/index.js';
 import type { WatchlistStore } from './watchlist/watchlist-store.js';
@@ -24,6 +26,10 @@ export interface Services {
   readonly store: Store;
   readonly watchlists: WatchlistService;
   readonly screening: ScreeningService;
+  /** Portfolios, counterparties, alerts and re-screening runs. */
+  readonly monitoring: MonitoringService;
+  /** Monitoring's domain events; notifications subscribe here. */
+  readonly monitoringEvents: MonitoringEventBus;
   /** Login, sessions and API keys. */
   readonly authenticator: Authenticator;
   /** Organizations, users, passwords and TOTP. */
@@ -54,8 +60,22 @@ export async function createServices(config: PuenteConfig, logger: Logger): Prom
     store,
     watchlists,
     screening: new ScreeningService(currentLists(store.watchlist)),
+    ...monitoringServices(config, store, logger),
     ...identityServices(config, store),
     close: () => store.close(),
+  };
+}
+
+/** Monitoring over the store, with an event bus that logs failing subscribers. */
+function monitoringServices(config: PuenteConfig, store: Store, logger: Logger) {
+  const monitoringEvents = new MonitoringEventBus((error) => {
+    logger.error({ err: error }, 'a monitoring event subscriber failed');
+  });
+  return {
+    monitoringEvents,
+    monitoring: new MonitoringService(store.monitoring, store.watchlist, monitoringEvents, {
+      threshold: config.monitoring.threshold,
+    }),
   };
 }
 

@@ -22,6 +22,12 @@ export const Permission = {
   ReviewDecide: 'review.decide',
   AuditRead: 'audit.read',
   AuditVerify: 'audit.verify',
+  PortfolioRead: 'portfolio.read',
+  PortfolioWrite: 'portfolio.write',
+  AlertRead: 'alert.read',
+  AlertReview: 'alert.review',
+  AlertApprove: 'alert.approve',
+  RescreenRun: 'rescreen.run',
 } as const;
 
 /** One permission, e.g. `list.read`. */
@@ -69,6 +75,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.RecordExport,
     P.MarkingRaise,
     P.MarkingLower,
+    P.PortfolioRead,
+    P.PortfolioWrite,
+    P.AlertRead,
+    P.AlertReview,
   ],
   'compliance-officer': [
     P.ListRead,
@@ -77,10 +87,26 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     P.RecordWrite,
     P.RecordExport,
     P.MarkingRaise,
+    P.PortfolioRead,
+    P.PortfolioWrite,
+    P.AlertRead,
+    P.AlertReview,
+    P.AlertApprove,
+    P.RescreenRun,
   ],
-  reviewer: [P.ListRead, P.ScreeningRun, P.RecordRead, P.MarkingRaise, P.ReviewDecide],
-  auditor: [P.ListRead, P.RecordRead, P.AuditRead, P.AuditVerify],
-  'read-only': [P.ListRead, P.RecordRead],
+  reviewer: [
+    P.ListRead,
+    P.ScreeningRun,
+    P.RecordRead,
+    P.MarkingRaise,
+    P.ReviewDecide,
+    P.PortfolioRead,
+    P.AlertRead,
+    P.AlertReview,
+    P.AlertApprove,
+  ],
+  auditor: [P.ListRead, P.RecordRead, P.AuditRead, P.AuditVerify, P.PortfolioRead, P.AlertRead],
+  'read-only': [P.ListRead, P.RecordRead, P.PortfolioRead, P.AlertRead],
 };
 
 /**

@@ -17,6 +17,13 @@ import type {
   ServiceAccountTable,
   UserSessionTable,
 } from './identity-audit-schema.js';
+import type {
+  MonitoringAlertNoteTable,
+  MonitoringAlertTable,
+  MonitoringCounterpartyTable,
+  MonitoringPortfolioTable,
+  MonitoringRunTable,
+} from './queries/monitoring-tables.js';
 import type { JobTable } from './queries/job-schema.js';
 import type {
   EmailSubscriptionTable,
@@ -78,6 +85,11 @@ export interface Database {
   audit_event: AuditEventTable;
   audit_head: AuditHeadTable;
   audit_checkpoint: AuditCheckpointTable;
+  monitoring_portfolio: MonitoringPortfolioTable;
+  monitoring_counterparty: MonitoringCounterpartyTable;
+  monitoring_run: MonitoringRunTable;
+  monitoring_alert: MonitoringAlertTable;
+  monitoring_alert_note: MonitoringAlertNoteTable;
   webhook_subscription: WebhookSubscriptionTable;
   email_subscription: EmailSubscriptionTable;
   notification_outbox: NotificationOutboxTable;

@@ -8,11 +8,13 @@ import type { Kysely } from 'kysely';
 
 import type { AuditStore } from '../audit/audit-store.js';
 import type { IdentityStore } from '../identity/identity-store.js';
+import type { MonitoringStore } from '../monitoring/monitoring-store.js';
 import type { JobStore } from '../jobs/job-store.js';
 import type { NotificationStore } from '../notifications/notification-store.js';
 import type { WatchlistStore } from '../watchlist/watchlist-store.js';
 import { AuditQueries } from './queries/audit-queries.js';
 import { IdentityQueries } from './queries/identity-queries.js';
+import { MonitoringQueries } from './queries/monitoring-queries.js';
 import { JobQueries } from './queries/job-queries.js';
 import { NotificationQueries } from './queries/notification-queries.js';
 import { WatchlistQueries } from './queries/watchlist-queries.js';
@@ -39,6 +41,8 @@ export interface Store {
   readonly identity: IdentityStore;
   /** The hash-chained audit trail. */
   readonly audit: AuditStore;
+  /** Portfolios, counterparties, re-screening runs and alerts; every write audited. */
+  readonly monitoring: MonitoringStore;
   /** Webhook and e-mail subscriptions, the delivery outbox and its log. */
   readonly notifications: NotificationStore;
   /** The job table of the in-process queue. */
@@ -60,6 +64,7 @@ export function assembleStore(kind: StoreKind, db: Kysely<Database>): Store {
     watchlist: new WatchlistQueries(db),
     identity: new IdentityQueries(db),
     audit: new AuditQueries(db),
+    monitoring: new MonitoringQueries(db),
     notifications: new NotificationQueries(db),
     jobs: new JobQueries(db),
     close: () => db.destroy(),

@@ -10,6 +10,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { PuenteError } from '../../core/errors.js';
 import { watchlistsMigration } from './0001-watchlists.js';
 import { identityAuditMigration } from './0002-identity-audit.js';
+import { monitoringMigration } from './0003-monitoring.js';
 import { notificationsMigration } from './0004-notifications.js';
 import type { SqlDialect, StoreMigration } from './store-migration.js';
 
@@ -17,6 +18,7 @@ import type { SqlDialect, StoreMigration } from './store-migration.js';
 export const storeMigrations: readonly StoreMigration[] = [
   watchlistsMigration,
   identityAuditMigration,
+  monitoringMigration,
   notificationsMigration,
 ];
 

@@ -5,6 +5,7 @@ import { testEntry, testPublication } from '../../../test/support/watchlist-publ
 import { postgresHarness } from '../../../test/support/raw-store-harness.js';
 import { runAuditStoreContract } from '../audit-store.contract.js';
 import { runIdentityStoreContract } from '../identity-store.contract.js';
+import { runMonitoringStoreContract } from '../monitoring-store.contract.js';
 import { runWatchlistStoreContract } from '../watchlist-store.contract.js';
 import { createPostgresStore } from './postgres-store.js';
 
@@ -14,6 +15,7 @@ describeWithPostgres('PostgreSQL store', (url) => {
 
   runWatchlistStoreContract('PostgreSQL', () => schemas.createStore());
   runIdentityStoreContract('PostgreSQL', () => schemas.createStore());
+  runMonitoringStoreContract('PostgreSQL', () => schemas.createStore());
   runAuditStoreContract('PostgreSQL', () => postgresHarness(url, schemas));
 
   describe('createPostgresStore', () => {

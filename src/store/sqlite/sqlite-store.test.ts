@@ -9,11 +9,13 @@ import { testEntry, testPublication } from '../../../test/support/watchlist-publ
 import { sqliteHarness } from '../../../test/support/raw-store-harness.js';
 import { runAuditStoreContract } from '../audit-store.contract.js';
 import { runIdentityStoreContract } from '../identity-store.contract.js';
+import { runMonitoringStoreContract } from '../monitoring-store.contract.js';
 import { runWatchlistStoreContract } from '../watchlist-store.contract.js';
 import { createSqliteStore } from './sqlite-store.js';
 
 runWatchlistStoreContract('SQLite', () => createSqliteStore(':memory:'));
 runIdentityStoreContract('SQLite', () => createSqliteStore(':memory:'));
+runMonitoringStoreContract('SQLite', () => createSqliteStore(':memory:'));
 runAuditStoreContract('SQLite', sqliteHarness);
 
 describe('createSqliteStore', () => {
@@ -46,6 +48,7 @@ describe('createSqliteStore', () => {
       expect(migrations).toEqual([
         { name: '0001-watchlists' },
         { name: '0002-identity-audit' },
+        { name: '0003-monitoring' },
         { name: '0004-notifications' },
       ]);
     } finally {
