@@ -1,13 +1,14 @@
 // Lint: type-aware rules plus the dependency direction of docs/ARCHITECTURE.md.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 /** Everything outside the domain, which no domain module may import. */
 function outerLayers() {
   return [
     '**/watchlist/**',
     '**/screening/**',
-    '**/monitoring/**',
     '**/store/**',
     '**/api/**',
     '**/cli/**',
@@ -33,18 +34,8 @@ const forbidden = {
     '**/services.js',
     '**/identity/**',
     '**/access/**',
-    '**/monitoring/**',
   ],
-  screening: [
-    '**/store/**',
-    '**/api/**',
-    '**/cli/**',
-    '**/web/**',
-    '**/services.js',
-    '**/monitoring/**',
-  ],
-  // Monitoring may use screening, watchlist types, identity, access, audit and core.
-  monitoring: ['**/store/**', '**/api/**', '**/cli/**', '**/web/**', '**/services.js'],
+  screening: ['**/store/**', '**/api/**', '**/cli/**', '**/web/**', '**/services.js'],
   store: ['**/api/**', '**/cli/**', '**/web/**', '**/services.js', '**/screening/**'],
   api: ['**/cli/**', '**/web/**', '**/store/sqlite/**', '**/store/postgres/**'],
   cli: ['**/web/**', '**/store/sqlite/**', '**/store/postgres/**'],
@@ -56,7 +47,6 @@ export default tseslint.config(
       'dist/**',
       'node_modules/**',
       'coverage/**',
-      'src/web/**',
       'eslint.config.js',
       'bin/**',
       '**/zz-*',
@@ -105,8 +95,37 @@ export default tseslint.config(
     rules: { 'no-console': 'off', 'no-restricted-imports': 'off' },
   },
   {
+    // The web application runs in the browser and has its own compiler options.
+    files: ['src/web/**/*.{ts,tsx}', 'vite.config.ts'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: {
+      globals: globals.browser,
+      parserOptions: {
+        projectService: false,
+        project: './tsconfig.web.json',
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/api/**', '**/store/**', '**/cli/**', '**/services.js', '**/core/**'],
+              message: 'src/web talks to the server over HTTP only (see docs/web.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tool configuration files are loaded through their default export.
-    files: ['vitest.config.ts'],
+    files: ['vitest.config.ts', 'vite.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

@@ -14,6 +14,7 @@ import { createErrorHandler } from './error-handler.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerListRoutes } from './routes/list-routes.js';
 import { registerScreeningRoutes } from './routes/screening-routes.js';
+import { defaultWebDir, registerWebApp } from './web-app.js';
 
 /** Version reported in the OpenAPI document. */
 export const API_VERSION = '0.1.0';
@@ -26,6 +27,8 @@ export interface CreateAppOptions {
    * never set by the server or the CLI.
    */
   readonly insecureWithoutSecurityForBenchmarks?: boolean;
+  /** Folder of the built web application; default `dist/web` (see `web-app.ts`). */
+  readonly webDir?: string;
 }
 
 /**
@@ -64,6 +67,8 @@ export function createApp(services: Services, options: CreateAppOptions = {}): O
   app.notFound((c) =>
     c.json({ code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404),
   );
+  // Before security: the page and its assets are public; the API calls they make are not.
+  registerWebApp(app, options.webDir ?? defaultWebDir());
   if (options.insecureWithoutSecurityForBenchmarks !== true) {
     registerSecurity(app, services);
   }
