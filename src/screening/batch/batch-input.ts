@@ -1,14 +1,13 @@
 /**
  * Reads batch screening input: CSV with a header (`name` required; `dob`, `country`,
  * `document`, `type` optional; other columns are carried through as the row's own id/fields)
- * or JSON lines with the same keys. Streams, so a file of millions of rows never sits in
- * memory; every row carries its line number, and a bad row becomes an error row, not a failure.
+ * or JSON lines with the same keys. The file is cut into chunks of whole records
+ * (`batch-chunks.ts`) that worker threads parse here, so parsing runs on every core; every row
+ * carries its line number in the file, and a bad row becomes an error row, not a failure.
  *
  * @module
  */
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { parse } from 'csv-parse';
+import { parse } from 'csv-parse/sync';
 import { ValidationError } from '../../core/errors.js';
 import type { EntityType } from '../../watchlist/watchlist-entry.js';
 import type { ScreeningQuery } from '../screening-types.js';
@@ -18,57 +17,86 @@ export type BatchRow =
   | { readonly line: number; readonly query: ScreeningQuery; readonly ref?: string }
   | { readonly line: number; readonly error: string; readonly ref?: string };
 
+/** Input formats. */
+export type BatchInputFormat = 'csv' | 'jsonl';
+
+/** Where a chunk of whole records sits in its file, and how to read it. */
+export interface ChunkSource {
+  /** The input file, for error messages. */
+  readonly path: string;
+  readonly format: BatchInputFormat;
+  /** Line of the file on which the chunk's text starts (1-based). */
+  readonly firstLine: number;
+  /** CSV column names from the header (lower case); absent for JSON lines. */
+  readonly columns?: readonly string[];
+}
+
 const ENTITY_TYPES: readonly EntityType[] = ['individual', 'entity', 'vessel', 'aircraft'];
 const KNOWN_COLUMNS = new Set(['name', 'dob', 'country', 'document', 'type', 'id', 'ref']);
 
 /** Detects the format from the file name: `.jsonl`/`.ndjson`/`.json` → JSON lines, else CSV. */
-export function batchFormat(path: string): 'csv' | 'jsonl' {
+export function batchFormat(path: string): BatchInputFormat {
   return /\.(jsonl|ndjson|json)$/i.test(path) ? 'jsonl' : 'csv';
 }
 
-/** Streams the rows of a batch file. Throws `ValidationError` when the CSV header has no `name`. */
-export async function* readBatchRows(path: string): AsyncGenerator<BatchRow> {
-  if (batchFormat(path) === 'jsonl') {
-    yield* readJsonLines(path);
-  } else {
-    yield* readCsvRows(path);
-  }
+/**
+ * Parses a chunk of whole records. Throws `ValidationError` naming the file line when the CSV is
+ * malformed (an unclosed quote, …); a JSON line that does not parse is an error row.
+ */
+export function parseBatchChunk(text: string, source: ChunkSource): BatchRow[] {
+  return source.format === 'jsonl' ? parseJsonLines(text, source) : parseCsv(text, source);
 }
 
-async function* readCsvRows(path: string): AsyncGenerator<BatchRow> {
-  const parser = createReadStream(path).pipe(
-    parse({
-      columns: normalizeHeader,
-      bom: true,
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-    }),
-  );
+const CSV_OPTIONS = {
+  bom: true,
+  info: true,
+  skip_empty_lines: true,
+  relax_column_count: true,
+  trim: true,
+} as const;
+
+/** A CSV record as `info: true` returns it. */
+interface CsvRecord {
+  readonly record: Record<string, string>;
+  readonly info: { readonly lines: number };
+}
+
+function parseCsv(text: string, source: ChunkSource): BatchRow[] {
+  const offset = source.firstLine - 1;
   try {
-    for await (const record of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { lines: number };
-    }>) {
-      yield toRow(record.info.lines, record.record);
-    }
+    const records = parse<CsvRecord>(text, {
+      ...CSV_OPTIONS,
+      columns: [...(source.columns ?? [])],
+    });
+    return records.map((r) => toRow(offset + r.info.lines, r.record));
   } catch (error) {
-    if (error instanceof ValidationError) {
-      throw error;
-    }
     const info = error as { lines?: number; message?: string };
+    const line = info.lines === undefined ? undefined : offset + info.lines;
     throw new ValidationError(
-      `${path}:${info.lines ?? '?'}: malformed CSV: ${info.message ?? 'parse error'}`,
-      {
-        file: path,
-        line: info.lines,
-      },
+      `${source.path}:${line ?? '?'}: malformed CSV: ${info.message ?? 'parse error'}`,
+      { file: source.path, line },
     );
   }
 }
 
-function normalizeHeader(header: string[]): string[] {
+/**
+ * The CSV header's column names, lower case, from the text of the file's first record; `undefined`
+ * when that text holds no record (a blank line). Throws `ValidationError` without a `name` column.
+ */
+export function parseCsvHeader(text: string, path: string): string[] | undefined {
+  let records: string[][];
+  try {
+    records = parse(text, { bom: true, skip_empty_lines: true, trim: true });
+  } catch (error) {
+    throw new ValidationError(
+      `${path}:1: malformed CSV header: ${(error as Error).message ?? 'parse error'}`,
+      { file: path, line: 1 },
+    );
+  }
+  const header = records[0];
+  if (header === undefined) {
+    return undefined;
+  }
   const columns = header.map((column) => column.trim().toLowerCase());
   if (!columns.includes('name')) {
     throw new ValidationError(`the header has no "name" column (found: ${columns.join(', ')})`, {
@@ -79,25 +107,33 @@ function normalizeHeader(header: string[]): string[] {
   return columns;
 }
 
-async function* readJsonLines(path: string): AsyncGenerator<BatchRow> {
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
-  let line = 0;
-  for await (const text of lines) {
-    line += 1;
-    if (text.trim() === '') {
-      continue;
+function parseJsonLines(text: string, source: ChunkSource): BatchRow[] {
+  const rows: BatchRow[] = [];
+  const lines = text.split('\n');
+  // The chunk ends with a newline (or at the end of the file): the last piece is not a line.
+  const count = lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
+  for (let i = 0; i < count; i++) {
+    const row = jsonRow(source.firstLine + i, lines[i]!.replace(/\r$/, ''));
+    if (row !== undefined) {
+      rows.push(row);
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      yield { line, error: 'not valid JSON' };
-      continue;
-    }
-    yield value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? toRow(line, value as Record<string, unknown>)
-      : { line, error: 'each line must be a JSON object' };
   }
+  return rows;
+}
+
+function jsonRow(line: number, text: string): BatchRow | undefined {
+  if (text.trim() === '') {
+    return undefined;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { line, error: 'not valid JSON' };
+  }
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? toRow(line, value as Record<string, unknown>)
+    : { line, error: 'each line must be a JSON object' };
 }
 
 /** Turns one record into a query row, validating field shapes (the engine validates content). */

@@ -1,17 +1,20 @@
 /**
- * Screens a whole file on every core: rows stream in, chunks go to the worker pool, results are
- * written in input order. Re-running with the same output file resumes after the rows already
- * written, so an interrupted batch never starts over and never duplicates a row.
+ * Screens a whole file on every core: the main thread cuts the input into chunks of whole
+ * records (`batch-chunks.ts`), worker threads parse, screen and render them
+ * (`screen-chunk.ts`), and the main thread writes the text back in input order. Re-running with
+ * the same output file resumes after the rows already written, so an interrupted batch never
+ * starts over and never duplicates a row.
  *
  * @module
  */
 import { createReadStream } from 'node:fs';
-import { appendFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { WatchlistEntry } from '../../watchlist/watchlist-entry.js';
 import type { ScreeningOptions } from '../screening-types.js';
-import { batchFormat, readBatchRows, type BatchRow } from './batch-input.js';
+import { readBatchChunks, type RawChunk } from './batch-chunks.js';
+import { batchFormat, parseBatchChunk, type BatchInputFormat } from './batch-input.js';
 import { countWrittenRows, renderResults, type BatchOutputFormat } from './batch-output.js';
-import type { BatchResult } from './batch-result.js';
+import { chunkText, type ChunkOutcome } from './screen-chunk.js';
 import { ScreeningWorkerPool } from './worker-pool.js';
 
 /** What to screen and where to write. */
@@ -23,6 +26,7 @@ export interface BatchRunRequest {
   readonly format: BatchOutputFormat;
   readonly options: ScreeningOptions;
   readonly workers?: number;
+  /** Records per chunk sent to a worker (default 500). */
   readonly chunkSize?: number;
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -38,6 +42,7 @@ export interface BatchSummary {
 }
 
 const MAX_KEPT_ERRORS = 1000;
+const DEFAULT_CHUNK_SIZE = 500;
 
 /** Runs the batch; see the module doc for resume semantics. */
 export async function runBatchFile(
@@ -50,18 +55,19 @@ export async function runBatchFile(
   const total = await countDataLines(request.input, batchFormat(request.input));
   const pool = await ScreeningWorkerPool.start(entries, request.options, request.workers);
   const tally = new Tally(resumedAfter);
-  const sink = outputSink(request, resumedAfter === 0);
+  const sink = await outputSink(request, resumedAfter === 0);
   try {
     await pipeline(
       request,
       pool,
       resumedAfter,
-      (results) => sink(tally.add(results)),
+      (outcome) => sink.write(tally.add(outcome)),
       (done) => {
         request.onProgress?.(done, Math.max(total, done));
       },
     );
   } finally {
+    await sink.close();
     await pool.close();
   }
   return { ...tally.summary(), seconds: (Date.now() - started) / 1000 };
@@ -71,55 +77,72 @@ async function pipeline(
   request: BatchRunRequest,
   pool: ScreeningWorkerPool,
   skip: number,
-  emit: (results: BatchResult[]) => Promise<void>,
+  emit: (outcome: ChunkOutcome) => Promise<void>,
   progress: (done: number) => void,
 ): Promise<void> {
-  const chunkSize = request.chunkSize ?? 256;
-  const inFlight: Promise<BatchResult[]>[] = [];
-  let chunk: BatchRow[] = [];
-  let seen = 0;
+  const format = batchFormat(request.input);
+  const inFlight: Promise<ChunkOutcome>[] = [];
+  let toSkip = skip;
   let done = skip;
   const flushOldest = async () => {
-    const results = await inFlight.shift()!;
-    await emit(results);
-    done += results.length;
+    const outcome = await inFlight.shift()!;
+    await emit(outcome);
+    done += outcome.rows;
     progress(done);
   };
-  for await (const row of readBatchRows(request.input)) {
-    seen += 1;
-    if (seen <= skip) {
-      continue;
-    }
-    chunk.push(row);
-    if (chunk.length === chunkSize) {
-      inFlight.push(pool.run(chunk));
-      chunk = [];
+  try {
+    const chunkSize = request.chunkSize ?? DEFAULT_CHUNK_SIZE;
+    for await (const chunk of readBatchChunks(request.input, format, chunkSize)) {
+      const skipHere = toSkip === 0 ? 0 : Math.min(toSkip, rowCount(request.input, format, chunk));
+      toSkip -= skipHere;
+      inFlight.push(
+        pool.run({ ...chunk, path: request.input, format, skip: skipHere, output: request.format }),
+      );
       if (inFlight.length >= pool.size * 2) {
         await flushOldest();
       }
     }
-  }
-  if (chunk.length > 0) {
-    inFlight.push(pool.run(chunk));
-  }
-  while (inFlight.length > 0) {
-    await flushOldest();
+    while (inFlight.length > 0) {
+      await flushOldest();
+    }
+  } finally {
+    // Chunks still in flight after a failure: nobody awaits them, so silence their rejections.
+    for (const pending of inFlight) {
+      pending.catch(() => undefined);
+    }
   }
 }
 
-function outputSink(
-  request: BatchRunRequest,
-  fresh: boolean,
-): (results: BatchResult[]) => Promise<void> {
-  let withHeader = fresh;
-  return async (results) => {
-    const text = renderResults(results, request.format, withHeader);
-    withHeader = false;
-    if (request.output === undefined) {
-      request.write?.(text);
-    } else {
-      await appendFile(request.output, text);
-    }
+/** Rows in a chunk, counted on the main thread only while skipping rows already written. */
+function rowCount(path: string, format: BatchInputFormat, chunk: RawChunk): number {
+  return parseBatchChunk(chunkText(chunk.bytes), { ...chunk, path, format }).length;
+}
+
+interface OutputSink {
+  write(outcome: ChunkOutcome): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Appends to the output file (or hands text to `write`); the CSV header precedes the first rows. */
+async function outputSink(request: BatchRunRequest, fresh: boolean): Promise<OutputSink> {
+  let header = fresh && request.format === 'csv' ? renderResults([], 'csv', true) : '';
+  const file = request.output === undefined ? undefined : await open(request.output, 'a');
+  return {
+    write: async (outcome) => {
+      if (outcome.rows === 0) {
+        return;
+      }
+      const text = header + outcome.text;
+      header = '';
+      if (file === undefined) {
+        request.write?.(text);
+      } else {
+        await file.write(text);
+      }
+    },
+    close: async () => {
+      await file?.close();
+    },
   };
 }
 
@@ -135,19 +158,17 @@ class Tally {
     this.#rows = resumed;
   }
 
-  add(results: BatchResult[]): BatchResult[] {
-    for (const result of results) {
-      this.#rows += 1;
-      if (result.error !== undefined) {
-        this.#errorCount += 1;
-        if (this.#errors.length < MAX_KEPT_ERRORS) {
-          this.#errors.push({ line: result.line, error: result.error });
-        }
-      } else if ((result.matches?.length ?? 0) > 0) {
-        this.#withMatches += 1;
+  add(outcome: ChunkOutcome): ChunkOutcome {
+    this.#rows += outcome.rows;
+    this.#withMatches += outcome.withMatches;
+    this.#errorCount += outcome.errors.length;
+    for (const error of outcome.errors) {
+      if (this.#errors.length >= MAX_KEPT_ERRORS) {
+        break;
       }
+      this.#errors.push(error);
     }
-    return results;
+    return outcome;
   }
 
   summary(): Omit<BatchSummary, 'seconds'> {

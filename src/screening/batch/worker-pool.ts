@@ -1,20 +1,20 @@
 /**
  * A fixed pool of screening worker threads, one per core by default. Chunks are dispatched to
- * whichever worker is free; results come back tagged with the chunk id, and the caller orders
- * them.
+ * whichever worker is free, their bytes transferred (not copied); each comes back as rendered
+ * text, and the caller orders them.
  *
  * @module
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { ValidationError } from '../../core/errors.js';
 import type { WatchlistEntry } from '../../watchlist/watchlist-entry.js';
 import type { ScreeningOptions } from '../screening-types.js';
-import type { BatchRow } from './batch-input.js';
-import type { BatchResult } from './batch-result.js';
-import type { WorkerInit, WorkerTask } from './screening-worker.js';
+import type { ChunkOutcome, ChunkTask } from './screen-chunk.js';
+import type { WorkerInit, WorkerReply, WorkerTask } from './screening-worker.js';
 
 interface Pending {
-  readonly resolve: (results: BatchResult[]) => void;
+  readonly resolve: (outcome: ChunkOutcome) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -43,11 +43,14 @@ export class ScreeningWorkerPool {
     return pool;
   }
 
-  /** Screens a chunk of rows on the next free worker. */
-  run(rows: readonly BatchRow[]): Promise<BatchResult[]> {
-    const task: WorkerTask = { id: this.#nextId++, rows };
+  /**
+   * Screens a chunk on the next free worker. The chunk's buffer is transferred to the worker:
+   * the caller must not use `task.bytes` afterwards.
+   */
+  run(task: ChunkTask): Promise<ChunkOutcome> {
+    const withId: WorkerTask = { ...task, id: this.#nextId++ };
     return new Promise((resolve, reject) => {
-      this.#queue.push({ task, pending: { resolve, reject } });
+      this.#queue.push({ task: withId, pending: { resolve, reject } });
       this.#dispatch();
     });
   }
@@ -62,8 +65,8 @@ export class ScreeningWorkerPool {
     this.#workers.push(worker);
     return new Promise((resolve, reject) => {
       worker.once('error', reject);
-      worker.on('message', (message: { ready?: boolean; id?: number; results?: BatchResult[] }) => {
-        if (message.ready === true) {
+      worker.on('message', (message: { ready?: boolean } | WorkerReply) => {
+        if ('ready' in message) {
           worker.off('error', reject);
           worker.on('error', (error) => {
             this.#failAll(error);
@@ -73,16 +76,20 @@ export class ScreeningWorkerPool {
           this.#dispatch();
           return;
         }
-        this.#complete(worker, message.id ?? -1, message.results ?? []);
+        this.#complete(worker, message as WorkerReply);
       });
     });
   }
 
-  #complete(worker: Worker, id: number, results: BatchResult[]): void {
-    const pending = this.#pending.get(id);
-    this.#pending.delete(id);
+  #complete(worker: Worker, reply: WorkerReply): void {
+    const pending = this.#pending.get(reply.id);
+    this.#pending.delete(reply.id);
     this.#idle.push(worker);
-    pending?.resolve(results);
+    if ('outcome' in reply) {
+      pending?.resolve(reply.outcome);
+    } else {
+      pending?.reject(new ValidationError(reply.failure.message, reply.failure.details));
+    }
     this.#dispatch();
   }
 
@@ -91,7 +98,7 @@ export class ScreeningWorkerPool {
       const worker = this.#idle.pop()!;
       const next = this.#queue.shift()!;
       this.#pending.set(next.task.id, next.pending);
-      worker.postMessage(next.task);
+      worker.postMessage(next.task, [next.task.bytes.buffer as ArrayBuffer]);
     }
   }
 
@@ -100,6 +107,9 @@ export class ScreeningWorkerPool {
       pending.reject(error);
     }
     this.#pending.clear();
+    for (const queued of this.#queue.splice(0)) {
+      queued.pending.reject(error);
+    }
   }
 }
 
