@@ -65,6 +65,8 @@ const configSchema = z.strictObject({
       passwordHashCost: z.coerce.number().int().min(10).max(20).default(15),
       /** Off only for plain-HTTP development: the session cookie then lacks `Secure`. */
       secureCookies: z.coerce.boolean().default(true),
+      /** How long another process's revocation may take to apply here (ADR 0009); 0 = no cache. */
+      principalCacheSeconds: z.coerce.number().int().min(0).max(60).default(5),
     })
     .prefault({}),
   audit: z
@@ -119,6 +121,7 @@ const ENV_VARS: readonly (readonly [string, readonly string[]])[] = [
   ['PUENTE_LOGIN_ATTEMPTS_PER_MINUTE', ['auth', 'loginAttemptsPerMinute']],
   ['PUENTE_PASSWORD_HASH_COST', ['auth', 'passwordHashCost']],
   ['PUENTE_SECURE_COOKIES', ['auth', 'secureCookies']],
+  ['PUENTE_PRINCIPAL_CACHE_SECONDS', ['auth', 'principalCacheSeconds']],
   ['PUENTE_AUDIT_KEY_PATH', ['audit', 'signingKeyPath']],
   ['PUENTE_AUDIT_CHECKPOINT_EVERY', ['audit', 'checkpointEvery']],
   ['PUENTE_MONITORING_THRESHOLD', ['monitoring', 'threshold']],

@@ -97,6 +97,7 @@ function identityServices(config: PuenteConfig, store: Store) {
       },
       lockout: { maxFailures: auth.maxFailedLogins, lockMs: auth.lockoutMinutes * 60_000 },
       rateLimit: { maxAttempts: auth.loginAttemptsPerMinute, windowMs: 60_000 },
+      principalCacheMs: auth.principalCacheSeconds * 1000,
     }),
     accounts: new AccountAdmin(store.identity, scrypt),
     apiKeys: new ApiKeyAdmin(store.identity),

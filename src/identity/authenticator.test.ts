@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { testAudit } from '../../test/support/identity-fixtures.js';
@@ -150,6 +154,72 @@ describe('Authenticator', () => {
     await expect(auth.authenticateApiKey(second.secret)).rejects.toMatchObject({
       code: 'unauthenticated',
     });
+  });
+
+  it('applies revocation and role changes made in this process at once', async () => {
+    const account = await keys.createServiceAccount(root, 'scanner', 'unclassified', testAudit());
+    const { key, secret } = await keys.issueApiKey(
+      root,
+      { serviceAccountId: account.id, name: 'p', permissions: ['list.read'], days: 30 },
+      testAudit(),
+    );
+    const { token } = await auth.login({ username: 'root', password: PASSWORD, ip: null });
+    await auth.authenticateApiKey(secret);
+    expect((await auth.authenticateSession(token)).actor.roles).toEqual(['administrator']);
+    await admin.updateUser(root, root.id, { roles: ['administrator', 'auditor'] }, testAudit());
+    expect((await auth.authenticateSession(token)).actor.roles).toEqual([
+      'administrator',
+      'auditor',
+    ]);
+    await keys.revokeApiKey(root, key.id, testAudit());
+    await expect(auth.authenticateApiKey(secret)).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
+    await admin.updateUser(root, root.id, { status: 'disabled' }, testAudit());
+    await expect(auth.authenticateSession(token)).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
+  });
+
+  it('sees a revocation made by another process within the principal cache lifetime', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'puente-auth-'));
+    const file = join(folder, 'puente.db');
+    const serving = await createSqliteStore(file);
+    const operating = await createSqliteStore(file);
+    try {
+      const servingAuth = new Authenticator(serving.identity, serving.audit, {
+        clock,
+        principalCacheMs: 5_000,
+      });
+      const org = await serving.identity.createOrganization(
+        { name: 'UIAF', kind: 'agency', country: 'COL' },
+        testAudit(),
+      );
+      const account = await serving.identity.createServiceAccount(
+        { organizationId: org.id, name: 'scanner', clearance: 'unclassified' },
+        testAudit(),
+      );
+      const issued = await new ApiKeyAdmin(serving.identity, clock).issueApiKey(
+        { ...root, organizationId: org.id },
+        { serviceAccountId: account.id, name: 'p', permissions: ['list.read'], days: 30 },
+        testAudit(),
+      );
+      await servingAuth.authenticateApiKey(issued.secret);
+      await operating.identity.revokeApiKey(issued.key.id, now.toISOString(), testAudit());
+      // The serving process has not been told; it trusts its cached principal for 5 s at most.
+      now = new Date(now.getTime() + 4_999);
+      await expect(servingAuth.authenticateApiKey(issued.secret)).resolves.toMatchObject({
+        id: account.id,
+      });
+      now = new Date(now.getTime() + 1);
+      await expect(servingAuth.authenticateApiKey(issued.secret)).rejects.toMatchObject({
+        code: 'unauthenticated',
+      });
+    } finally {
+      await serving.close();
+      await operating.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('requires a fresh TOTP code once enrolled and refuses a replayed one', async () => {

@@ -12,9 +12,15 @@ import { AuthenticationError, RateLimitedError } from '../core/errors.js';
 import { serviceActor, userActor } from './actor.js';
 import type { Actor } from './actor.js';
 import { apiKeyProblem } from './api-key.js';
-import type { IdentityStore, UserCredentials } from './identity-store.js';
+import type {
+  ApiKeyPrincipal,
+  IdentityStore,
+  SessionPrincipal,
+  UserCredentials,
+} from './identity-store.js';
 import { DEFAULT_LOCKOUT_POLICY, afterFailure, isLocked } from './lockout.js';
 import type { LockoutPolicy } from './lockout.js';
+import { PrincipalCache } from './principal-cache.js';
 import { DEFAULT_SCRYPT_PARAMS, hashPassword, verifyPassword } from './password.js';
 import type { ScryptParams } from './password.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from './rate-limiter.js';
@@ -33,7 +39,15 @@ export interface AuthenticatorOptions {
   readonly rateLimit?: RateLimitPolicy;
   readonly scrypt?: ScryptParams;
   readonly clock?: () => Date;
+  /**
+   * How long an authenticated key or session is trusted without reading the store again
+   * (default 5 s; 0 reads on every request). Changes made in this process take effect at once.
+   */
+  readonly principalCacheMs?: number;
 }
+
+/** Default of `AuthenticatorOptions.principalCacheMs`. */
+export const DEFAULT_PRINCIPAL_CACHE_MS = 5_000;
 
 /** A login attempt. */
 export interface LoginRequest {
@@ -68,6 +82,8 @@ export class Authenticator {
   readonly #session: SessionPolicy;
   readonly #lockout: LockoutPolicy;
   readonly #clock: () => Date;
+  readonly #keys: PrincipalCache<ApiKeyPrincipal>;
+  readonly #sessions: PrincipalCache<SessionPrincipal>;
   #dummyHash: Promise<string> | undefined;
 
   constructor(
@@ -79,6 +95,13 @@ export class Authenticator {
     this.#session = options.session ?? DEFAULT_SESSION_POLICY;
     this.#lockout = options.lockout ?? DEFAULT_LOCKOUT_POLICY;
     this.#clock = options.clock ?? (() => new Date());
+    const cacheMs = options.principalCacheMs ?? DEFAULT_PRINCIPAL_CACHE_MS;
+    this.#keys = new PrincipalCache(cacheMs);
+    this.#sessions = new PrincipalCache(cacheMs);
+    identity.onChange(() => {
+      this.#keys.invalidate();
+      this.#sessions.invalidate();
+    });
   }
 
   /**
@@ -111,20 +134,24 @@ export class Authenticator {
    */
   async authenticateSession(token: string): Promise<{ actor: Actor; session: Session }> {
     const now = this.#clock();
-    const session = await this.identity.findSession(hashToken(token));
-    if (session === undefined || sessionProblem(session, now, this.#session) !== undefined) {
+    const tokenHash = hashToken(token);
+    const found = await this.cached(this.#sessions, tokenHash, now, () =>
+      this.identity.findSessionPrincipal(tokenHash),
+    );
+    if (
+      found === undefined ||
+      sessionProblem(found.session, now, this.#session) !== undefined ||
+      found.user.status !== 'active'
+    ) {
       throw new AuthenticationError();
     }
-    const user = await this.identity.findUser(session.userId);
-    const organization =
-      user === undefined ? undefined : await this.identity.findOrganization(user.organizationId);
-    if (user?.status !== 'active' || organization === undefined) {
-      throw new AuthenticationError();
-    }
+    let { session } = found;
     if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS) {
-      await this.identity.touchSession(session.tokenHash, now.toISOString());
+      await this.identity.touchSession(tokenHash, now.toISOString());
+      session = { ...session, lastSeenAt: now.toISOString() };
+      this.#sessions.update(tokenHash, { ...found, session });
     }
-    return { actor: userActor(user, organization), session };
+    return { actor: userActor(found.user, found.organization), session };
   }
 
   /**
@@ -135,27 +162,55 @@ export class Authenticator {
   async authenticateApiKey(key: string): Promise<Actor> {
     const now = this.#clock();
     const id = apiKeyId(key);
-    const found = id === undefined ? undefined : await this.identity.findApiKey(id);
+    const keyHash = hashToken(key);
+    const found =
+      id === undefined
+        ? undefined
+        : await this.cached(
+            this.#keys,
+            keyHash,
+            now,
+            () => this.identity.findApiKeyPrincipal(id),
+            // Only the key's own hash may become a cache key, so wrong guesses cannot fill it.
+            (principal) => safeEqual(keyHash, principal.keyHash),
+          );
     if (
       found === undefined ||
-      !safeEqual(hashToken(key), found.keyHash) ||
-      apiKeyProblem(found.key, now) !== undefined
+      !safeEqual(keyHash, found.keyHash) ||
+      apiKeyProblem(found.key, now) !== undefined ||
+      found.account.status !== 'active'
     ) {
-      throw new AuthenticationError();
-    }
-    const account = await this.identity.findServiceAccount(found.key.serviceAccountId);
-    const organization =
-      account === undefined
-        ? undefined
-        : await this.identity.findOrganization(account.organizationId);
-    if (account?.status !== 'active' || organization === undefined) {
       throw new AuthenticationError();
     }
     const lastUsed = found.key.lastUsedAt === null ? 0 : Date.parse(found.key.lastUsedAt);
     if (now.getTime() - lastUsed >= TOUCH_INTERVAL_MS) {
       await this.identity.touchApiKey(found.key.id, now.toISOString());
+      this.#keys.update(keyHash, {
+        ...found,
+        key: { ...found.key, lastUsedAt: now.toISOString() },
+      });
     }
-    return serviceActor(account, organization, found.key.permissions);
+    return serviceActor(found.account, found.organization, found.key.permissions);
+  }
+
+  /** The cached principal of `tokenHash`, else loaded, and cached when found and `belongs`. */
+  private async cached<T>(
+    cache: PrincipalCache<T>,
+    tokenHash: string,
+    now: Date,
+    load: () => Promise<T | undefined>,
+    belongs: (principal: T) => boolean = () => true,
+  ): Promise<T | undefined> {
+    const hit = cache.get(tokenHash, now.getTime());
+    if (hit !== undefined) {
+      return hit;
+    }
+    const generation = cache.generation;
+    const loaded = await load();
+    if (loaded !== undefined && belongs(loaded)) {
+      cache.set(tokenHash, loaded, generation, now.getTime());
+    }
+    return loaded;
   }
 
   /** Ends the session of `token` (unknown tokens are ignored). */

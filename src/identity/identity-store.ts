@@ -38,8 +38,32 @@ export interface BootstrapInput {
   readonly administrator: Omit<NewUser, 'organizationId' | 'roles'>;
 }
 
+/** An API key with everything authentication needs, read in one query. */
+export interface ApiKeyPrincipal {
+  readonly key: ApiKey;
+  readonly keyHash: string;
+  readonly account: ServiceAccount;
+  readonly organization: Organization;
+}
+
+/** A session with its user and organization, read in one query. */
+export interface SessionPrincipal {
+  readonly session: Session;
+  readonly user: User;
+  readonly organization: Organization;
+}
+
 /** Persistence of organizations, users, sessions, service accounts and API keys. */
 export interface IdentityStore {
+  /**
+   * Calls `listener` after every committed audited write of this store object (not after
+   * `touch*`), so caches of principals can be dropped at once. Returns the unsubscribe call.
+   */
+  onChange(listener: () => void): () => void;
+  /** The key with its service account and organization, for authentication. */
+  findApiKeyPrincipal(id: string): Promise<ApiKeyPrincipal | undefined>;
+  /** The session with its user and organization, for authentication. */
+  findSessionPrincipal(tokenHash: string): Promise<SessionPrincipal | undefined>;
   /**
    * Creates the first organization and its administrator atomically.
    * @throws ConflictError when any user already exists.

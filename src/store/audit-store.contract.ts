@@ -11,7 +11,7 @@ import { join } from 'node:path';
 
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { testAudit } from '../../test/support/identity-fixtures.js';
+import { testAudit, testOrganization } from '../../test/support/identity-fixtures.js';
 import { testEntry, testPublication } from '../../test/support/watchlist-publications.js';
 import { GENESIS_HASH, auditEventHash } from '../audit/audit-event.js';
 import type { AuditEvent } from '../audit/audit-event.js';
@@ -114,6 +114,29 @@ export function runAuditStoreContract(
       await Promise.all(appends);
       const report = await verifyStoredAuditChain(store.audit);
       expect(report).toMatchObject({ intact: true, count: 30 });
+    });
+
+    it('keeps one chain when another store object appended since this one last did', async () => {
+      const other = await harness.reopen();
+      // Each store remembers the head it last wrote; the other's appends make that stale.
+      for (let i = 0; i < 9; i += 1) {
+        const writer = i % 3 === 1 ? other : store;
+        const context = testAudit({ id: `writer-${i}` });
+        if (i % 4 === 3) {
+          await writer.identity.createOrganization(testOrganization(`Org ${i}`), context);
+        } else {
+          await writer.audit.append(context, {
+            action: 'record.read',
+            targetType: 'record',
+            targetId: `s${i}`,
+          });
+        }
+      }
+      const report = await verifyStoredAuditChain(store.audit, key);
+      expect(report).toMatchObject({ intact: true, count: 9 });
+      expect((await store.audit.list()).map((event) => event.actorId)).toEqual(
+        Array.from({ length: 9 }, (_, i) => `writer-${i}`),
+      );
     });
 
     it('appends the ingest event in the publication transaction', async () => {

@@ -296,6 +296,61 @@ export function runIdentityStoreContract(name: string, makeStore: () => Promise<
       });
     });
 
+    describe('principals for authentication', () => {
+      it('reads a key with its account and organization, and a session with its user, in one call each', async () => {
+        const account = await store.identity.createServiceAccount(
+          { organizationId: org.id, name: 'core-banking', clearance: 'restricted' },
+          testAudit(),
+        );
+        const key = await store.identity.createApiKey(
+          {
+            id: 'aabbccdd00112233',
+            serviceAccountId: account.id,
+            name: 'prod',
+            keyHash: 'd'.repeat(64),
+            permissions: ['screening.run'],
+            expiresAt: '2027-01-01T00:00:00.000Z',
+          },
+          testAudit(),
+        );
+        expect(await store.identity.findApiKeyPrincipal(key.id)).toEqual({
+          key,
+          keyHash: 'd'.repeat(64),
+          account,
+          organization: org,
+        });
+        expect(await store.identity.findApiKeyPrincipal('unknown')).toBeUndefined();
+        const user = await store.identity.createUser(testUser(org.id), testAudit());
+        const session = newSession('hash-p', user.id, NOW, POLICY, null);
+        await store.identity.startSession(session, null, testAudit());
+        expect(await store.identity.findSessionPrincipal('hash-p')).toEqual({
+          session,
+          user,
+          organization: org,
+        });
+        expect(await store.identity.findSessionPrincipal('unknown')).toBeUndefined();
+      });
+
+      it('tells change listeners after each committed audited write, not after touches or failures', async () => {
+        let changes = 0;
+        const stop = store.identity.onChange(() => {
+          changes += 1;
+        });
+        const user = await store.identity.createUser(testUser(org.id), testAudit());
+        expect(changes).toBe(1);
+        await store.identity.updateUser(user.id, { roles: ['auditor'] }, testAudit());
+        expect(changes).toBe(2);
+        await expect(
+          store.identity.createUser(testUser(org.id), testAudit()),
+        ).rejects.toMatchObject({ code: 'conflict' });
+        await store.identity.touchSession('none', NOW.toISOString());
+        expect(changes).toBe(2);
+        stop();
+        await store.identity.updateUser(user.id, { status: 'disabled' }, testAudit());
+        expect(changes).toBe(2);
+      });
+    });
+
     it('leaves an intact chain after all of the above', async () => {
       await store.identity.createUser(testUser(org.id), testAudit());
       const report = await verifyStoredAuditChain(store.audit);

@@ -28,9 +28,38 @@ const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
 
 /**
+ * The chain head this process last appended or read, per database. Only a hint: an append
+ * proposes the next event from it and moves the stored head only if the stored head still
+ * equals it (`WHERE last_seq = ? AND last_hash = ?`), so a stale hint (another process
+ * appended, or a transaction rolled back) costs one failed update, never a forked chain.
+ */
+export interface AuditHeadHint {
+  head: ChainHead | undefined;
+}
+
+const headHints = new WeakMap<Kysely<Database>, AuditHeadHint>();
+
+/**
+ * The head hint of a root connection (one per store).
+ *
+ * @example
+ * await appendAuditEvent(trx, context, input, now, auditHeadHintOf(db));
+ */
+export function auditHeadHintOf(db: Kysely<Database>): AuditHeadHint {
+  let hint = headHints.get(db);
+  if (hint === undefined) {
+    hint = { head: undefined };
+    headHints.set(db, hint);
+  }
+  return hint;
+}
+
+/**
  * Appends one event to the chain. Must run inside the caller's transaction: the first
- * statement bumps the one-row head, which takes its row lock (PostgreSQL) or the database write
- * lock (SQLite) until commit, so concurrent appends queue instead of forking the chain.
+ * statement updates the one-row head, which takes its row lock (PostgreSQL) or the database
+ * write lock (SQLite) until commit, so concurrent appends queue instead of forking the chain.
+ * With a `hint` of the current head the append is two statements (a conditional head update
+ * and the insert); without one, or when the hint is stale, three.
  *
  * @example
  * await db.transaction().execute(async (trx) => {
@@ -43,22 +72,75 @@ export async function appendAuditEvent(
   context: AuditContext,
   input: AuditEventInput,
   now: Date,
+  hint?: AuditHeadHint,
 ): Promise<AuditEvent> {
+  const known = hint?.head;
+  const event = known === undefined ? undefined : chainAuditEvent(known, now, context, input);
+  if (known !== undefined && event !== undefined) {
+    const moved = await trx
+      .updateTable('audit_head')
+      .set({ last_seq: event.seq, last_hash: event.hash })
+      .where('id', '=', 1)
+      .where('last_seq', '=', known.seq)
+      .where('last_hash', '=', known.hash)
+      .executeTakeFirst();
+    if (moved.numUpdatedRows === 1n) {
+      return insertEvent(trx, event, hint);
+    }
+  }
   const head = await trx
     .updateTable('audit_head')
     .set({ last_seq: sql<number>`last_seq + 1` })
     .where('id', '=', 1)
     .returning(['last_seq', 'last_hash'])
     .executeTakeFirstOrThrow();
-  const event = chainAuditEvent(
+  const next = chainAuditEvent(
     { seq: head.last_seq - 1, hash: head.last_hash },
     now,
     context,
     input,
   );
+  await trx.updateTable('audit_head').set({ last_hash: next.hash }).where('id', '=', 1).execute();
+  return insertEvent(trx, next, hint);
+}
+
+async function insertEvent(
+  trx: Kysely<Database>,
+  event: AuditEvent,
+  hint: AuditHeadHint | undefined,
+): Promise<AuditEvent> {
   await trx.insertInto('audit_event').values(toAuditRow(event)).execute();
-  await trx.updateTable('audit_head').set({ last_hash: event.hash }).where('id', '=', 1).execute();
+  if (hint !== undefined) {
+    // Set before commit: if the transaction rolls back, the next append finds the stored head
+    // different from this hint and takes the three-statement path.
+    hint.head = { seq: event.seq, hash: event.hash };
+  }
   return event;
+}
+
+/**
+ * An append an adapter implements natively for its database, run while Kysely's connection is
+ * held (so it never interleaves with a Kysely transaction). It must behave exactly like
+ * `appendAuditEvent` in a transaction of its own, and set `hint.head` only after commit.
+ */
+export type NativeAuditAppend = (
+  context: AuditContext,
+  input: AuditEventInput,
+  now: Date,
+  hint: AuditHeadHint,
+) => AuditEvent;
+
+const nativeAppends = new WeakMap<Kysely<Database>, NativeAuditAppend>();
+
+/**
+ * Makes `AuditQueries.append` on `db` use `append` (the SQLite adapter registers its
+ * synchronous, prepared-statement append; every read audit event takes this path).
+ *
+ * @example
+ * useNativeAuditAppend(db, sqliteAuditAppend(database));
+ */
+export function useNativeAuditAppend(db: Kysely<Database>, append: NativeAuditAppend): void {
+  nativeAppends.set(db, append);
 }
 
 /**
@@ -73,10 +155,11 @@ export function auditedWrite<T>(
   context: AuditContext,
   write: (trx: Kysely<Database>, now: Date) => Promise<{ result: T; event: AuditEventInput }>,
 ): Promise<T> {
+  const hint = auditHeadHintOf(db);
   return db.transaction().execute(async (trx) => {
     const now = clock();
     const { result, event } = await write(trx, now);
-    await appendAuditEvent(trx, context, event, now);
+    await appendAuditEvent(trx, context, event, now, hint);
     return result;
   });
 }
@@ -96,9 +179,17 @@ export class AuditQueries implements AuditStore {
 
   /** {@inheritDoc AuditStore.append} */
   append(context: AuditContext, input: AuditEventInput): Promise<AuditEvent> {
+    const hint = auditHeadHintOf(this.db);
+    const native = nativeAppends.get(this.db);
+    if (native !== undefined) {
+      // Holding the connection keeps the append out of any Kysely transaction in progress.
+      return this.db
+        .getExecutor()
+        .provideConnection(() => Promise.resolve(native(context, input, this.clock(), hint)));
+    }
     return this.db
       .transaction()
-      .execute((trx) => appendAuditEvent(trx, context, input, this.clock()));
+      .execute((trx) => appendAuditEvent(trx, context, input, this.clock(), hint));
   }
 
   /** {@inheritDoc AuditStore.list} */
@@ -153,7 +244,13 @@ export class AuditQueries implements AuditStore {
   }
 }
 
-function toAuditRow(event: AuditEvent): AuditEventTable {
+/**
+ * The row of an event, as stored.
+ *
+ * @example
+ * await trx.insertInto('audit_event').values(toAuditRow(event)).execute();
+ */
+export function toAuditRow(event: AuditEvent): AuditEventTable {
   return {
     seq: event.seq,
     at: event.at,

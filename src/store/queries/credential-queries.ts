@@ -5,10 +5,10 @@
  * @module
  */
 import type { AuditContext } from '../../audit/audit-event.js';
-import type { UserCredentials } from '../../identity/identity-store.js';
+import type { SessionPrincipal, UserCredentials } from '../../identity/identity-store.js';
 import type { LockoutState } from '../../identity/lockout.js';
 import type { Session } from '../../identity/session.js';
-import { auditedWrite } from './audit-queries.js';
+import { selectSessionPrincipal } from './identity-principals.js';
 import { toCredentials, toSession } from './identity-rows.js';
 import { ServiceAccountQueries } from './service-account-queries.js';
 
@@ -31,7 +31,7 @@ export class CredentialQueries extends ServiceAccountQueries {
 
   /** {@inheritDoc IdentityStore.recordLoginFailure} */
   recordLoginFailure(userId: string, state: LockoutState, audit: AuditContext): Promise<void> {
-    return auditedWrite(this.db, this.clock, audit, async (trx) => {
+    return this.audited(audit, async (trx) => {
       await trx
         .updateTable('app_user')
         .set({ failed_logins: state.failedLogins, locked_until: state.lockedUntil })
@@ -53,7 +53,7 @@ export class CredentialQueries extends ServiceAccountQueries {
 
   /** {@inheritDoc IdentityStore.startSession} */
   startSession(session: Session, totpStep: number | null, audit: AuditContext): Promise<void> {
-    return auditedWrite(this.db, this.clock, audit, async (trx) => {
+    return this.audited(audit, async (trx) => {
       await trx
         .insertInto('user_session')
         .values({
@@ -83,6 +83,11 @@ export class CredentialQueries extends ServiceAccountQueries {
     });
   }
 
+  /** {@inheritDoc IdentityStore.findSessionPrincipal} */
+  findSessionPrincipal(tokenHash: string): Promise<SessionPrincipal | undefined> {
+    return selectSessionPrincipal(this.db, tokenHash);
+  }
+
   /** {@inheritDoc IdentityStore.findSession} */
   async findSession(tokenHash: string): Promise<Session | undefined> {
     const row = await this.db
@@ -104,7 +109,7 @@ export class CredentialQueries extends ServiceAccountQueries {
 
   /** {@inheritDoc IdentityStore.endSession} */
   endSession(tokenHash: string, audit: AuditContext): Promise<void> {
-    return auditedWrite(this.db, this.clock, audit, async (trx) => {
+    return this.audited(audit, async (trx) => {
       const row = await trx
         .deleteFrom('user_session')
         .where('token_hash', '=', tokenHash)
@@ -131,7 +136,7 @@ export class CredentialQueries extends ServiceAccountQueries {
     step: number | null,
     audit: AuditContext,
   ): Promise<void> {
-    return auditedWrite(this.db, this.clock, audit, async (trx, now) => {
+    return this.audited(audit, async (trx, now) => {
       await trx
         .updateTable('app_user')
         .set({

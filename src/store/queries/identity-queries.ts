@@ -12,7 +12,6 @@ import type { BootstrapInput, IdentityStore, UserChanges } from '../../identity/
 import type { NewOrganization, Organization } from '../../identity/organization.js';
 import type { NewUser, User } from '../../identity/user.js';
 import type { Database } from '../schema.js';
-import { auditedWrite } from './audit-queries.js';
 import type { Clock } from './audit-queries.js';
 import { toOrganization, toUser } from './identity-rows.js';
 import {
@@ -40,7 +39,7 @@ export class IdentityQueries extends CredentialQueries implements IdentityStore 
     input: BootstrapInput,
     audit: AuditContext,
   ): Promise<{ organization: Organization; user: User }> {
-    return auditedWrite(this.db, this.clock, audit, async (trx, now) => {
+    return this.audited(audit, async (trx, now) => {
       const anyone = await trx.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
       if (anyone !== undefined) {
         throw new ConflictError('Puente is already set up: an account exists');
@@ -62,7 +61,7 @@ export class IdentityQueries extends CredentialQueries implements IdentityStore 
 
   /** {@inheritDoc IdentityStore.createOrganization} */
   createOrganization(input: NewOrganization, audit: AuditContext): Promise<Organization> {
-    return auditedWrite(this.db, this.clock, audit, async (trx, now) => {
+    return this.audited(audit, async (trx, now) => {
       const organization = await insertOrganization(trx, input, now);
       const details = { name: input.name, kind: input.kind, country: input.country };
       return {
@@ -95,7 +94,7 @@ export class IdentityQueries extends CredentialQueries implements IdentityStore 
 
   /** {@inheritDoc IdentityStore.createUser} */
   createUser(input: NewUser, audit: AuditContext): Promise<User> {
-    return auditedWrite(this.db, this.clock, audit, async (trx, now) => {
+    return this.audited(audit, async (trx, now) => {
       const user = await insertUser(trx, input, now);
       const details = {
         username: user.username,
@@ -143,7 +142,7 @@ export class IdentityQueries extends CredentialQueries implements IdentityStore 
 
   /** {@inheritDoc IdentityStore.updateUser} */
   updateUser(id: string, changes: UserChanges, audit: AuditContext): Promise<User> {
-    return auditedWrite(this.db, this.clock, audit, async (trx, now) => {
+    return this.audited(audit, async (trx, now) => {
       const user = await updateUserRow(trx, id, changes, now);
       return {
         result: user,
@@ -159,7 +158,7 @@ export class IdentityQueries extends CredentialQueries implements IdentityStore 
     mustChange: boolean,
     audit: AuditContext,
   ): Promise<void> {
-    return auditedWrite(this.db, this.clock, audit, async (trx, now) => {
+    return this.audited(audit, async (trx, now) => {
       await updatePassword(trx, id, passwordHash, mustChange, now);
       const action = audit.actor.id === id ? 'user.password-change' : 'user.password-reset';
       return {

@@ -8,13 +8,15 @@ import { randomUUID } from 'node:crypto';
 
 import type { Kysely } from 'kysely';
 
-import type { AuditContext } from '../../audit/audit-event.js';
+import type { AuditContext, AuditEventInput } from '../../audit/audit-event.js';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
 import type { ApiKey, NewApiKey } from '../../identity/api-key.js';
+import type { ApiKeyPrincipal } from '../../identity/identity-store.js';
 import type { NewServiceAccount, ServiceAccount } from '../../identity/user.js';
 import type { Database } from '../schema.js';
 import { auditedWrite } from './audit-queries.js';
 import type { Clock } from './audit-queries.js';
+import { selectApiKeyPrincipal } from './identity-principals.js';
 import { toApiKey, toServiceAccount } from './identity-rows.js';
 
 /**
@@ -24,14 +26,42 @@ import { toApiKey, toServiceAccount } from './identity-rows.js';
  * const account = await queries.createServiceAccount({ organizationId, name: 'core-banking', clearance: 'unclassified' }, audit);
  */
 export class ServiceAccountQueries {
+  readonly #listeners = new Set<() => void>();
+
   constructor(
     protected readonly db: Kysely<Database>,
     protected readonly clock: Clock,
   ) {}
 
+  /** {@inheritDoc IdentityStore.onChange} */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** {@inheritDoc IdentityStore.findApiKeyPrincipal} */
+  findApiKeyPrincipal(id: string): Promise<ApiKeyPrincipal | undefined> {
+    return selectApiKeyPrincipal(this.db, id);
+  }
+
+  /**
+   * `auditedWrite`, then tells the change listeners. They run only after commit: a failed
+   * write changed nothing.
+   */
+  protected async audited<T>(
+    audit: AuditContext,
+    write: (trx: Kysely<Database>, now: Date) => Promise<{ result: T; event: AuditEventInput }>,
+  ): Promise<T> {
+    const result = await auditedWrite(this.db, this.clock, audit, write);
+    for (const listener of this.#listeners) {
+      listener();
+    }
+    return result;
+  }
+
   /** Creates a service account; `ConflictError` when the organization already has the name. */
   createServiceAccount(input: NewServiceAccount, audit: AuditContext): Promise<ServiceAccount> {
-    return auditedWrite(this.db, this.clock, audit, async (trx, now) => {
+    return this.audited(audit, async (trx, now) => {
       const taken = await trx
         .selectFrom('service_account')
         .select('id')
@@ -85,7 +115,7 @@ export class ServiceAccountQueries {
 
   /** Stores a new key (its hash); `NotFoundError` for an unknown service account. */
   createApiKey(input: NewApiKey, audit: AuditContext): Promise<ApiKey> {
-    return auditedWrite(this.db, this.clock, audit, async (trx, now) => {
+    return this.audited(audit, async (trx, now) => {
       if ((await this.findAccountIn(trx, input.serviceAccountId)) === undefined) {
         throw new NotFoundError('service account', input.serviceAccountId);
       }
@@ -141,7 +171,7 @@ export class ServiceAccountQueries {
 
   /** Revokes a key (idempotent: the first revocation time is kept). */
   revokeApiKey(id: string, at: string, audit: AuditContext): Promise<ApiKey> {
-    return auditedWrite(this.db, this.clock, audit, async (trx) => {
+    return this.audited(audit, async (trx) => {
       await trx
         .updateTable('api_key')
         .set({ revoked_at: at })

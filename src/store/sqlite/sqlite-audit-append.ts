@@ -1,0 +1,71 @@
+/**
+ * The audit append on SQLite without the query builder: three prepared statements in one
+ * synchronous `BEGIN IMMEDIATE` transaction. Every audited read (each screening request) pays
+ * for an append, and through Kysely its compilation and awaits cost more than the writes.
+ * Produces exactly the rows `appendAuditEvent` does; the store contract suite checks both.
+ *
+ * @module
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+
+import { chainAuditEvent } from '../../audit/audit-event.js';
+import type { AuditContext, AuditEvent, AuditEventInput } from '../../audit/audit-event.js';
+import type { ChainHead } from '../../audit/verify-audit-chain.js';
+import { toAuditRow } from '../queries/audit-queries.js';
+import type { AuditHeadHint, NativeAuditAppend } from '../queries/audit-queries.js';
+
+interface HeadRow {
+  last_seq: number;
+  last_hash: string;
+}
+
+/**
+ * A `NativeAuditAppend` over an open, migrated database.
+ *
+ * @example
+ * useNativeAuditAppend(db, sqliteAuditAppend(database));
+ */
+export function sqliteAuditAppend(database: BetterSqlite3.Database): NativeAuditAppend {
+  const moveHead = database.prepare<[number, string, number, string]>(
+    'update audit_head set last_seq = ?, last_hash = ? where id = 1 and last_seq = ? and last_hash = ?',
+  );
+  const readHead = database.prepare<[], HeadRow>(
+    'select last_seq, last_hash from audit_head where id = 1',
+  );
+  const insert = database.prepare(
+    `insert into audit_event (seq, at, actor_kind, actor_id, organization_id, action, target_type,
+       target_id, outcome, ip, reason, details, prev_hash, hash)
+     values (@seq, @at, @actor_kind, @actor_id, @organization_id, @action, @target_type,
+       @target_id, @outcome, @ip, @reason, @details, @prev_hash, @hash)`,
+  );
+  const proposeAndMove = (head: ChainHead, build: (head: ChainHead) => AuditEvent) => {
+    const event = build(head);
+    const moved = moveHead.run(event.seq, event.hash, head.seq, head.hash).changes === 1;
+    return moved ? event : undefined;
+  };
+  const append = database.transaction(
+    (context: AuditContext, input: AuditEventInput, now: Date, hint: AuditHeadHint) => {
+      const build = (head: ChainHead) => chainAuditEvent(head, now, context, input);
+      // BEGIN IMMEDIATE holds the write lock, so the head read below cannot go stale before
+      // the conditional update; the hint only saves that read.
+      let event = hint.head === undefined ? undefined : proposeAndMove(hint.head, build);
+      if (event === undefined) {
+        const row = readHead.get();
+        if (row === undefined) {
+          throw new Error('audit_head row is missing');
+        }
+        event = proposeAndMove({ seq: row.last_seq, hash: row.last_hash }, build);
+        if (event === undefined) {
+          throw new Error('audit_head changed under the write lock');
+        }
+      }
+      insert.run(toAuditRow(event));
+      return event;
+    },
+  );
+  return (context, input, now, hint) => {
+    const event = append.immediate(context, input, now, hint);
+    hint.head = { seq: event.seq, hash: event.hash };
+    return event;
+  };
+}
