@@ -106,11 +106,18 @@ export function dropLegalForm(entry: WatchlistEntry): string | undefined {
   return rest.split(/\s+/).length >= 1 && rest.length >= 3 ? rest : undefined;
 }
 
-/** Words of legal forms, kept in place at either end of a name when its words are shuffled. */
+/**
+ * Words of legal forms, kept in place at either end of a name when its words are shuffled (the
+ * spelled-out Spanish and Russian forms too: `SOCIEDAD ANONIMA DE CAPITAL VARIABLE`, `OBSHCHESTVO
+ * S OGRANICHENNOI OTVETSTVENNOSTYU` are one legal form, which no clerk writes in another order).
+ */
 const LEGAL_WORDS = new Set(
   `s a sa sas de c v cv r l rl srl ltda ltd limited llc inc corp corporation co company cia compania
   jsc ojsc cjsc pjsc joint stock open closed public ooo oao zao pao ao gmbh ag bv b nv n plc pvt private
-  pte bhd fze llp lp sarl spa oy ab liability e u eu y en`.split(/\s+/),
+  pte bhd fze llp lp sarl spa oy ab liability e u eu y en
+  sociedad anonima capital variable limitada acciones por simplificada
+  obshchestvo ogranichennoi ogranichennoy otvetstvennostyu otvetstvennostiu aktsionernoe zakrytoe
+  otkrytoe publichnoe`.split(/\s+/),
 );
 
 const isLegalWord = (word: string): boolean => LEGAL_WORDS.has(fold(word).replace(/[^a-z]/g, ''));

@@ -148,18 +148,24 @@ export function toCyrillic(name: string, spanish: boolean): string {
  * The name in Arabic script. Short vowels inside a word are usually not written in Arabic;
  * a vowel directly after a consonant and before another consonant is dropped half the time
  * (decided by the word's own letters, so the output is deterministic). A doubled consonant is
- * written once (Arabic marks gemination with an optional sign), and Spanish `ll` is read `y`.
+ * written once (Arabic marks gemination with an optional sign), Spanish `ll` is read `y`, and a
+ * `c` before `e` or `i` is read `s` before any vowel is dropped (`CESAR` → `سسر`, not `كسر`);
+ * nor is a vowel dropped where its neighbours would then read as one letter (`DEHGHAN`).
  */
 export function toArabic(name: string, spanish: boolean): string {
-  return plain(name)
-    .split(' ')
-    .map((word) => (spanish ? word.replace(/ll/g, 'y') : word).replace(/([^aeiou])\1/g, '$1'))
-    .map(
-      (word) =>
-        initialVowel(word) +
-        convert(dropShortVowels(word.replace(/^[aeiou]/, '')), LATIN_TO_ARABIC),
-    )
-    .join(' ');
+  return (
+    plain(name)
+      .split(' ')
+      .map((word) => (spanish ? word.replace(/ll/g, 'y') : word).replace(/([^aeiou])\1/g, '$1'))
+      // A soft `c` is heard, and written, `س` whether or not the vowel after it is written.
+      .map((word) => word.replace(/c(?=[ei])/g, 's'))
+      .map(
+        (word) =>
+          initialVowel(word) +
+          convert(dropShortVowels(word.replace(/^[aeiou]/, '')), LATIN_TO_ARABIC),
+      )
+      .join(' ')
+  );
 }
 
 /** An Arabic word never starts with a vowel letter: an initial vowel is carried by alif. */
@@ -171,16 +177,21 @@ function initialVowel(word: string): string {
   return 'aou'.includes(first) && first !== '' ? 'ا' : '';
 }
 
+/** Letter pairs the table reads as one Arabic letter: a dropped vowel must not create one. */
+const DIGRAPHS = new Set(['sh', 'ch', 'kh', 'gh', 'th', 'dh', 'ph', 'qu', 'gu', 'ou']);
+
 function dropShortVowels(word: string): string {
   const vowels = 'aeiou';
   let out = '';
   for (let i = 0; i < word.length; i++) {
     const c = word[i]!;
+    // `DEHGHAN` without its `e` would read `dh` + `gh` (ذغن): a writer hears d-h, not ذ.
     const between =
       i > 0 &&
       i < word.length - 1 &&
       !vowels.includes(word[i - 1]!) &&
-      !vowels.includes(word[i + 1]!);
+      !vowels.includes(word[i + 1]!) &&
+      !DIGRAPHS.has(word[i - 1]! + word[i + 1]!);
     out += vowels.includes(c) && between && (word.charCodeAt(i) + i) % 2 === 0 ? '' : c;
   }
   return out;

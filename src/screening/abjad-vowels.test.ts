@@ -9,6 +9,8 @@ describe('abjadVowelsCompatible', () => {
     expect(abjadVowelsCompatible('hsin', 'hussein')).toBe(true);
     expect(abjadVowelsCompatible('hsin', 'hassan')).toBe(false);
     expect(abjadVowelsCompatible('mhmd', 'mohammed')).toBe(true);
+    expect(abjadVowelsCompatible('kstiiu', 'castillo')).toBe(true);
+    expect(abjadVowelsCompatible('kstiiu', 'castro')).toBe(false);
   });
 });
 

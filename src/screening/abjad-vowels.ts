@@ -19,8 +19,16 @@ function vowelClass(letter: string): 'U' | 'I' | undefined {
 /**
  * Whether every long vowel written in `abjad` (the engine's reading of an Arabic-script word,
  * where `u` and `i` stand for `و` and `ي` inside a word) has a counterpart, in order, in `latin`.
+ * Spanish `ll` counts as `y` too (`CASTILLO` is written `كستييو`).
  */
 export function abjadVowelsCompatible(abjad: string, latin: string): boolean {
+  return (
+    vowelsInOrder(abjad, latin) ||
+    (latin.includes('ll') && vowelsInOrder(abjad, latin.replace(/ll/g, 'y')))
+  );
+}
+
+function vowelsInOrder(abjad: string, latin: string): boolean {
   let at = 0;
   for (let i = 1; i < abjad.length; i++) {
     const needed = abjad[i] === 'u' ? 'U' : abjad[i] === 'i' ? 'I' : undefined;

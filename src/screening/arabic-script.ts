@@ -11,7 +11,7 @@
 const LETTERS: ReadonlyMap<string, string> = new Map(
   (
     'ء _ آ a أ a ؤ u إ i ئ i ا a ب b ة a ت t ث th ج j ح h خ kh د d ذ dh ر r ز z س s ش sh ص s ' +
-    'ض dh ط t ظ z ع _ غ gh ـ _ ف f ق q ك k ل l م m ن n ه h و u ى a ي i ٱ a ' +
+    'ض dh ط t ظ dh ع _ غ gh ـ _ ف f ق q ك k ل l م m ن n ه h و u ى a ي i ٱ a ' +
     'پ p چ ch ژ zh ک k گ g ی i ٹ t ڈ d ڑ r ں n ہ h ھ h ۃ a ے e ځ dz څ ts ډ d ړ r ږ zh ښ sh ګ g ڼ n ۍ i ې e'
   )
     .split(' ')
@@ -23,11 +23,27 @@ const LETTERS: ReadonlyMap<string, string> = new Map(
     }, []),
 );
 
-/** Letters that are consonants at the start of a word and long vowels elsewhere. */
-const INITIAL_CONSONANTS: ReadonlyMap<string, string> = new Map([
+/**
+ * Letters read differently at the start of a word: `و` and `ي` are consonants there (long vowels
+ * elsewhere), and `ع` (ʿayn, unwritten in Latin inside a word) is heard as the vowel that
+ * follows it, which Latin spellings write: `عمر` OMAR, `عدي` UDAY, `عزيز` AZIZ.
+ */
+const INITIAL_LETTERS: ReadonlyMap<string, string> = new Map([
   ['و', 'w'],
   ['ي', 'y'],
   ['ی', 'y'],
+  ['ع', 'a'],
+]);
+
+/**
+ * Words read as a whole: `بن`/`ابن` ("son of") and `بنت` ("daughter of") are the particles
+ * BIN, IBN and BINT of every Latin spelling, not the names `bn`, `abn`, `bnt`.
+ */
+const WHOLE_WORDS: ReadonlyMap<string, string> = new Map([
+  ['بن', 'bin'],
+  ['ابن', 'ibn'],
+  ['إبن', 'ibn'],
+  ['بنت', 'bint'],
 ]);
 
 /** Diacritics (harakat, shadda, sukun) and Quranic marks: optional in names, dropped. */
@@ -40,6 +56,10 @@ const MARKS = /[\u064b-\u065f\u0670\u06d6-\u06ed]/gu;
  */
 export function transliterateArabicWord(word: string): string[] {
   const bare = word.replace(MARKS, '');
+  const whole = WHOLE_WORDS.get(bare);
+  if (whole !== undefined) {
+    return [whole];
+  }
   if (bare.length > 3 && bare.startsWith('ال')) {
     return ['al', lettersToLatin(bare.slice(2))];
   }
@@ -49,14 +69,15 @@ export function transliterateArabicWord(word: string): string[] {
   return [lettersToLatin(bare)];
 }
 
-/** Letter-by-letter reading with the word-initial rule for `و` and `ي`. */
+/** Letter-by-letter reading with the word-initial rules (`INITIAL_LETTERS`). */
 function lettersToLatin(word: string): string {
   let out = '';
   let first = true;
   for (const ch of word) {
-    const initial = first ? INITIAL_CONSONANTS.get(ch) : undefined;
+    const initial = first ? INITIAL_LETTERS.get(ch) : undefined;
     out += initial ?? LETTERS.get(ch) ?? '';
     first = false;
   }
-  return out;
+  // `عا…` (ʿayn then alif) is one vowel: `عادل` ADIL, not `aadl`.
+  return out.startsWith('aa') ? out.slice(1) : out;
 }

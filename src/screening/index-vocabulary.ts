@@ -10,7 +10,12 @@
  * @module
  */
 import { deletionHashes, HashedKeys } from './hashed-keys.js';
-import { consonantSkeleton, skeletonVariants, spanishPhoneticKey } from './spanish-phonetic.js';
+import {
+  abjadSkeletonVariants,
+  consonantSkeleton,
+  skeletonVariants,
+  spanishPhoneticKey,
+} from './spanish-phonetic.js';
 
 /** Read-only vocabulary shared by every query against one index. */
 export interface Vocabulary {
@@ -88,8 +93,12 @@ export class VocabularyBuilder {
   build(entryCount: number, uniform = false): Vocabulary {
     const weights = Float64Array.from(this.df, (df) => (uniform ? 1 : idf(entryCount, df)));
     const skeletons = this.texts.map((text) => (isWord(text) ? consonantSkeleton(text) : ''));
-    const variants = this.texts.map((text) =>
-      isWord(text) ? skeletonVariants(text).filter((v) => v !== '') : [],
+    const variants = this.texts.map((text, id) =>
+      isWord(text)
+        ? (this.abjad[id] === 1 ? abjadSkeletonVariants(text) : skeletonVariants(text)).filter(
+            (v) => v !== '',
+          )
+        : [],
     );
     const phonetics = this.texts.map((text) => (isWord(text) ? spanishPhoneticKey(text) : ''));
     return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctLegalWord, findLegalForms } from './legal-forms.js';
+import { correctLegalWord, findLegalForms, legalReading } from './legal-forms.js';
 import { analyzeName } from './name-tokens.js';
 
 const legal = (name: string) =>
@@ -21,6 +21,10 @@ describe('legal forms', () => {
     expect(legal('X GMBH')).toEqual(['#gmbh']);
   });
 
+  it('reads the Russian OOO however its two adjectives are spelt', () => {
+    expect(legal('OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU VALMA')).toEqual(['#ooo']);
+  });
+
   it('recognises ambiguous short forms only at the end of a name', () => {
     expect(legal('SA DE LA PAZ LTDA')).toEqual(['#ltda']);
     expect(legal('BANCO X S.A.')).toEqual(['#sa']);
@@ -37,5 +41,21 @@ describe('legal forms', () => {
     expect(correctLegalWord('liimted')).toBe('limited');
     expect(correctLegalWord('compayn')).toBe('company');
     expect(correctLegalWord('esperanza')).toBe('esperanza');
+  });
+
+  it('corrects only into words one typo away, and never into a three-letter abbreviation', () => {
+    expect(correctLegalWord('opne')).toBe('open');
+    expect(correctLegalWord('isca')).toBe('isca');
+    expect(correctLegalWord('iar')).toBe('iar');
+  });
+
+  it('reads short words as one-word legal forms, with one typo from three letters on', () => {
+    expect(legalReading('co')).toEqual({ id: 'cia', exact: true });
+    expect(legalReading('ldt')).toEqual({ id: 'ltd', exact: false });
+    expect(legalReading('lc')).toEqual({ id: 'llc', exact: false });
+    expect(legalReading('oo')).toEqual({ id: 'ooo', exact: false });
+    expect(legalReading('limitde')).toEqual({ id: 'ltd', exact: false });
+    expect(legalReading('sx')).toBeUndefined();
+    expect(legalReading('garcia')).toBeUndefined();
   });
 });

@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { boundedEditDistance } from './token-similarity.js';
 
 /** One legal form: canonical id, spellings anywhere in a name, spellings only at its end. */
 interface LegalForm {
@@ -77,6 +78,8 @@ const LEGAL_FORMS: readonly LegalForm[] = [
       'ooo',
       'obshchestvo s ogranichennoy otvetstvennostyu',
       'obshchestvo s ogranichennoi otvetstvennostiu',
+      'obshchestvo s ogranichennoi otvetstvennostyu',
+      'obshchestvo s ogranichennoy otvetstvennostiu',
     ],
   },
   { id: 'zao', anywhere: ['zao', 'zakrytoe aktsionernoe obshchestvo'] },
@@ -217,8 +220,11 @@ function matchesAt(words: readonly string[], spelling: Spelling, start: number):
   return spelling.words.every((w, k) => words[start + k] === w);
 }
 
-/** Shortest legal word corrected for typos (shorter ones are too close to ordinary words). */
-const MIN_CORRECTED_LENGTH = 3;
+/**
+ * Shortest legal word corrected for typos: a three-letter abbreviation (`sca`, `cia`) is one
+ * letter away from too many names (`ISCA`, `IAR`).
+ */
+const MIN_CORRECTED_LENGTH = 4;
 
 /** Every word used in a legal-form spelling. */
 const ALL_LEGAL_WORDS: ReadonlySet<string> = new Set(SPELLINGS.flatMap((s) => s.words));
@@ -229,30 +235,86 @@ const LEGAL_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** Legal words by their one-letter deletions, to recognise `LIIMTED` as `LIMITED`. */
-const LEGAL_WORD_DELETIONS: ReadonlyMap<string, string> = new Map(
-  [...LEGAL_WORDS].flatMap((word) => oneDeletions(word).map((key) => [key, word] as const)),
-);
+const LEGAL_WORD_DELETIONS: ReadonlyMap<string, readonly string[]> = deletionIndex(LEGAL_WORDS);
+
+function deletionIndex(words: Iterable<string>): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const word of words) {
+    for (const key of oneDeletions(word)) {
+      const list = map.get(key) ?? [];
+      if (!list.includes(word)) {
+        list.push(word);
+      }
+      map.set(key, list);
+    }
+  }
+  return map;
+}
 
 function oneDeletions(word: string): string[] {
   return [word, ...Array.from(word, (_, i) => word.slice(0, i) + word.slice(i + 1))];
 }
 
+/** The first of `words` sharing a deletion key with `word` and truly one edit away from it. */
+function nearest(word: string, index: ReadonlyMap<string, readonly string[]>): string | undefined {
+  for (const key of oneDeletions(word)) {
+    for (const candidate of index.get(key) ?? []) {
+      if (boundedEditDistance(word, candidate, 1) <= 1) {
+        return candidate;
+      }
+    }
+  }
+  return undefined;
+}
+
 /**
  * The legal-form word a misspelt word stands for (`liimted` → `limited`, `jint` → `joint`), or
  * the word itself. Callers only pass words that are not known names (see `analyzeName`), so a
- * listed `POINT` never turns into `JOINT`.
+ * listed `POINT` never turns into `JOINT`. Two words sharing a deletion key may be two edits
+ * apart (`opne` and `zone` share `one`), so every candidate is verified.
  */
 export function correctLegalWord(word: string): string {
-  if (word.length < MIN_CORRECTED_LENGTH || ALL_LEGAL_WORDS.has(word)) {
+  if (word.length < MIN_CORRECTED_LENGTH - 1 || ALL_LEGAL_WORDS.has(word)) {
     return word;
   }
-  for (const key of oneDeletions(word)) {
-    const legal = LEGAL_WORD_DELETIONS.get(key);
-    if (legal !== undefined && Math.abs(legal.length - word.length) <= 1) {
-      return legal;
-    }
+  return nearest(word, LEGAL_WORD_DELETIONS) ?? word;
+}
+
+/** One-word spellings (`ltd`, `llc`, `co`, `ooo`) → legal-form ids. */
+const ONE_WORD_SPELLINGS: ReadonlyMap<string, string> = new Map(
+  SPELLINGS.filter((s) => s.words.length === 1).map((s) => [s.words[0]!, s.id]),
+);
+
+/** One-word spellings of three letters or more, by deletion key (`lc` → `llc`, `ldt` → `ltd`). */
+const ONE_WORD_DELETIONS: ReadonlyMap<string, readonly string[]> = deletionIndex(
+  [...ONE_WORD_SPELLINGS.keys()].filter((w) => w.length >= 3),
+);
+
+/** A word that may be a one-word legal form, exact or with one typo. */
+export interface LegalReading {
+  /** Canonical id, e.g. `ltd`. */
+  readonly id: string;
+  /** True when the word is the spelling itself. */
+  readonly exact: boolean;
+}
+
+/**
+ * How a word of a query may read as a one-word legal form: `co` is `cia`, `ltd` is `ltd`, and
+ * with one typo `ldt`, `lt`, `lid` and `limitde` are `ltd`, `lc` is `llc`, `oo` is `ooo`.
+ * Two-letter spellings are only taken as they are (one typo away from them is almost any short
+ * word). Unlike `correctLegalWord` this also reads words that are listed names, because the
+ * word keeps its own reading too (see `prepared-query.ts`).
+ */
+export function legalReading(word: string): LegalReading | undefined {
+  const exact = ONE_WORD_SPELLINGS.get(word);
+  if (exact !== undefined) {
+    return { id: exact, exact: true };
   }
-  return word;
+  if (word.length < 2) {
+    return undefined;
+  }
+  const near = nearest(word, ONE_WORD_DELETIONS);
+  return near === undefined ? undefined : { id: ONE_WORD_SPELLINGS.get(near)!, exact: false };
 }
 
 /** The number of legal forms known (for documentation and tests). */

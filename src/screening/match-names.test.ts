@@ -31,4 +31,30 @@ describe('matchNames', () => {
       expect((error as ValidationError).details.field).toBe('name2');
     }
   });
+
+  it('pairs a misspelt legal form with the listed one, never a legal form alone', () => {
+    expect(matchNames('VLEES MANAGEMTNT LDT', 'VELES MANAGEMENT LTD').score).toBeGreaterThan(0.85);
+    expect(matchNames('LC PRCGOROD', 'LLC PROGOROD').score).toBeGreaterThan(0.85);
+    expect(matchNames('LDT', 'VELES MANAGEMENT LTD').score).toBeLessThan(0.5);
+  });
+
+  it('finds a three-letter word written with two letters', () => {
+    const result = matchNames(
+      'JAMOALI, Imd Beb Bcehir Be Homda',
+      'JAMMALI, Imed Ben Bechir Ben Hamda',
+    );
+    expect(result.explanation.unmatchedQuery).toEqual([]);
+  });
+
+  it('reads Arabic-script words as transliterations, not typos of ABD', () => {
+    const result = matchNames('مهر ال اسد', 'AL-ASSAD, Maher');
+    expect(result.explanation.unmatchedQuery).toEqual([]);
+    expect(result.score).toBeGreaterThan(0.85);
+  });
+
+  it('meets a Latin word that joins two words read from Arabic script', () => {
+    const result = matchNames('AHMAD JAN AKHUNDZADA', 'احمد جان آخوند زاده');
+    expect(result.explanation.unmatchedQuery).toEqual([]);
+    expect(result.score).toBeGreaterThan(0.8);
+  });
 });

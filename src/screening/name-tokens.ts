@@ -129,8 +129,8 @@ const ARTICLES = new Set([
   'es',
   'ez',
 ]);
-/** `din` ("religion"), the second part of names such as `Siraj al-Din`. */
-const DIN = new Set(['din', 'deen', 'dine', 'dean']);
+/** `din` ("religion"), the second part of names such as `Siraj al-Din` (`دن` without its `ي`). */
+const DIN = new Set(['din', 'deen', 'dine', 'dean', 'dn']);
 /** `…uddin` written as a separate word (`SIRAJ UDDIN`, `NUR EDDINE`). */
 const DIN_WORD = /^(?:u|e|a|o|i)d+(?:in|een|ine)$/;
 /** `Allah` after the article (`NUR AL-LAH`, Arabic `نور الله` read `nur al lh`). */
@@ -184,11 +184,20 @@ function compoundLength(words: readonly RoledWord[], i: number): number {
 }
 
 /**
- * A query word one typo away from `abd`/`abdul`/`abdel` (`ABDLU`, `ADB`, `ABWDUL`) that is not a
- * listed word is read as that form, so the compound it opens is still merged.
+ * A Latin query word one typo away from `abd`/`abdul`/`abdel` (`ABDLU`, `ADB`, `ABWDUL`) that is
+ * not a listed word is read as that form, so the compound it opens is still merged. A
+ * three-letter word must have the letters of `abd` (`ASD`, `ABL` are other names), and a word
+ * read from Arabic script is a transliteration, not a typo.
  */
 function correctAbd(word: RoledWord, known: (word: string) => boolean): RoledWord {
-  if (ABD.has(word.text) || word.text.length < 2 || word.text.length > 7 || known(word.text)) {
+  if (
+    word.script !== 'latin' ||
+    ABD.has(word.text) ||
+    word.text.length < 3 ||
+    word.text.length > 7 ||
+    known(word.text) ||
+    (word.text.length === 3 && !['a', 'b', 'd'].every((c) => word.text.includes(c)))
+  ) {
     return word;
   }
   for (const form of ['abdul', 'abdel', 'abd']) {

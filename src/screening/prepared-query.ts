@@ -6,11 +6,20 @@
  * @module
  */
 import type { EntityType } from '../watchlist/watchlist-entry.js';
-import { analyzeName, type AnalyzedName, type NameToken } from './name-tokens.js';
+import { legalReading, type LegalReading } from './legal-forms.js';
+import { analyzeName, LEGAL_PREFIX, type AnalyzedName, type NameToken } from './name-tokens.js';
 import { keyHash } from './hashed-keys.js';
-import { EXPANSION_CACHE_LIMIT, type IndexData } from './screening-index.js';
+import {
+  EXPANSION_CACHE_LIMIT,
+  JOINED_SKELETON_PREFIX,
+  type IndexData,
+} from './screening-index.js';
+import { skeletonVariants } from './spanish-phonetic.js';
 import { kindCode, tokenWeight, isDistinctiveKind } from './token-weights.js';
-import { expandToken, similarityOf, type Expansions } from './token-expansion.js';
+import { expandToken, pack, similarityOf, type Expansions } from './token-expansion.js';
+
+/** Method code of `legal-form` in `METHODS`. */
+const LEGAL_FORM_METHOD = 5;
 
 /** One query token with what it may match. */
 export interface QueryToken {
@@ -41,7 +50,13 @@ export function prepareQuery(data: IndexData, name: string, type?: EntityType): 
 
 /** As `prepareQuery`, for a name already analyzed. */
 export function prepareAnalyzed(data: IndexData, analyzed: AnalyzedName): PreparedQuery {
-  const tokens = analyzed.tokens.map((token) => queryToken(data, token));
+  const readings = analyzed.tokens.map((token) =>
+    token.kind === 'legal' || token.script !== 'latin' ? undefined : legalReading(token.text),
+  );
+  const allLegal = analyzed.tokens.every((t, i) => t.kind === 'legal' || readings[i] !== undefined);
+  const tokens = analyzed.tokens.map((token, i) =>
+    queryToken(data, token, allLegal ? undefined : readings[i]),
+  );
   const pairExpansions = tokens.map((qt, i) => pairExpansion(data, qt, tokens[i + 1]));
   return {
     analyzed,
@@ -68,17 +83,57 @@ function cachedExpansion(data: IndexData, token: NameToken, shallow: boolean): E
   return expansions;
 }
 
-function queryToken(data: IndexData, token: NameToken): QueryToken {
+function queryToken(data: IndexData, token: NameToken, legal?: LegalReading): QueryToken {
   const expansions = cachedExpansion(data, token, false);
   const kind = kindCode(token.kind);
-  const joined = token.kind === 'word' ? data.joined.idsOf(keyHash(token.text)) : undefined;
   return {
     token,
     kind,
     weight: queryTokenWeight(data, token.text, kind, expansions),
-    expansions,
-    joinedNames: new Set(joined ?? []),
+    expansions: withLegalReading(data, expansions, legal),
+    joinedNames: token.kind === 'word' ? joinedNames(data, token) : new Set(),
   };
+}
+
+/**
+ * Names in which two adjacent words, written together, are this query word: by text, and for
+ * a Latin word also by consonant skeleton against pairs read from Arabic or Hebrew.
+ */
+function joinedNames(data: IndexData, token: NameToken): Set<number> {
+  const names = new Set(data.joined.idsOf(keyHash(token.text)));
+  if (token.script === 'latin') {
+    for (const skeleton of skeletonVariants(token.text)) {
+      if (skeleton.length >= 4) {
+        for (const id of data.joined.idsOf(keyHash(JOINED_SKELETON_PREFIX + skeleton))) {
+          names.add(id);
+        }
+      }
+    }
+  }
+  return names;
+}
+
+/** Similarity of a word one typo away from a one-word legal form (`LDT` for `LTD`). */
+export const LEGAL_TYPO_SIMILARITY = 0.9;
+
+/**
+ * A query word that reads as a legal form (`CO`, or `LDT`, `LC`, `OO` with a typo) may also
+ * pair with that form in a listed name. The word keeps its own weight (an unknown `LDT` is not
+ * discounted): it is only given a counterpart. Names made of such words alone get none, so a
+ * legal form is still never enough for a match.
+ */
+function withLegalReading(
+  data: IndexData,
+  expansions: Expansions,
+  legal: LegalReading | undefined,
+): Expansions {
+  const id = legal === undefined ? undefined : data.vocabulary.lookup.get(LEGAL_PREFIX + legal.id);
+  if (id === undefined || expansions.has(id)) {
+    return expansions;
+  }
+  const out = new Map(expansions);
+  out.set(id, pack(LEGAL_FORM_METHOD, legal!.exact ? 1 : LEGAL_TYPO_SIMILARITY));
+  return out;
 }
 
 /**

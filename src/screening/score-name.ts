@@ -17,9 +17,11 @@
  * @module
  */
 import type { PreparedQuery } from './prepared-query.js';
-import type { IndexData } from './screening-index.js';
+import { joinedSkeletons, type IndexData } from './screening-index.js';
+import { abjadVowelsCompatible } from './abjad-vowels.js';
+import { skeletonVariants } from './spanish-phonetic.js';
 import { isDistinctiveKind, kindCode } from './token-weights.js';
-import { methodOf, similarityOf } from './token-expansion.js';
+import { ABJAD_SKELETON_SIMILARITY, methodOf, similarityOf } from './token-expansion.js';
 import { CONFLICT_PENALTY, conflictShare } from './name-conflict.js';
 
 /** Share of the name score given to query coverage (the rest is list coverage). */
@@ -155,7 +157,10 @@ function addInitialPair(
   }
 }
 
-/** The query token equals list tokens `j` and `j + 1` written together. */
+/**
+ * The query token equals list tokens `j` and `j + 1` written together, or (a Latin word against
+ * two words read from Arabic or Hebrew) has the same consonant skeleton and long vowels.
+ */
 function addListJoin(
   data: IndexData,
   text: string,
@@ -166,20 +171,37 @@ function addListJoin(
   const names = data.names;
   const start = names.start[nameId]!;
   const end = names.start[nameId + 1]!;
-  const texts = data.vocabulary.texts;
+  const { texts, abjad } = data.vocabulary;
   for (let at = start; at + 1 < end; at++) {
-    if (texts[names.tokens[at]!]! + texts[names.tokens[at + 1]!]! === text) {
+    const [left, right] = [names.tokens[at]!, names.tokens[at + 1]!];
+    const joined = texts[left]! + texts[right]!;
+    const similarity =
+      joined === text
+        ? 1
+        : abjad[left] === 1 && abjad[right] === 1 && skeletonJoin(joined, text)
+          ? ABJAD_SKELETON_SIMILARITY
+          : 0;
+    if (similarity > 0) {
       pairs.push({
         q0: i,
         q1: i,
         l0: at - start,
         l1: at - start + 1,
-        method: 6,
-        simQuery: 1,
-        simList: 1,
+        method: similarity === 1 ? 6 : 3,
+        simQuery: similarity,
+        simList: similarity,
       });
     }
   }
+}
+
+/** A Latin word and a joined Arabic-script reading with a common skeleton and long vowels. */
+function skeletonJoin(abjadText: string, latin: string): boolean {
+  if (!abjadVowelsCompatible(abjadText, latin)) {
+    return false;
+  }
+  const latinSkeletons = skeletonVariants(latin);
+  return joinedSkeletons(abjadText).some((s) => latinSkeletons.includes(s));
 }
 
 /** Best pairs first (similarity, then weight); each token used at most once. */

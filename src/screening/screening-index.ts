@@ -13,7 +13,8 @@ import { entryFacts, type EntryFacts } from './entry-facts.js';
 import { VocabularyBuilder, type Vocabulary } from './index-vocabulary.js';
 import { analyzeName, type AnalyzedName } from './name-tokens.js';
 import type { MatchedNameKind } from './screening-types.js';
-import { HashedKeys, pairHash } from './hashed-keys.js';
+import { HashedKeys, keyHash, pairHash } from './hashed-keys.js';
+import { abjadSkeletonVariants } from './spanish-phonetic.js';
 import { kindCode } from './token-weights.js';
 import { isAbjad } from './unicode-scripts.js';
 import type { Expansions, TokenMarks } from './token-expansion.js';
@@ -142,7 +143,7 @@ function buildWithCache(
       entries,
       names,
       vocabulary: built,
-      joined: joinedPairs(pending, built.texts),
+      joined: joinedPairs(pending, built.texts, built.abjad),
       documents: documentMap(entries),
       cache,
       scratch: newScratch(pending.length, built.texts.length),
@@ -233,21 +234,43 @@ function toPending(
 
 const LEGAL = kindCode('legal');
 
+/** Prefix of the skeleton keys of joined pairs read from Arabic or Hebrew (see `joinedPairs`). */
+export const JOINED_SKELETON_PREFIX = '~';
+
 /**
  * Adjacent token pairs written as one word (`abu` + `marzook` → hash of `abumarzook`) → name
- * ids, for queries that write two listed words as one. Hashed: the scorer checks the text.
+ * ids, for queries that write two listed words as one. Pairs read from Arabic or Hebrew are
+ * also keyed by the consonant skeletons of the joined word, because Latin spellings join what
+ * Arabic and Persian write apart (`آخوند زاده` AKHUNDZADA, `شهيد خيل` SHAHIDKHEL). Hashed: the
+ * scorer checks the text.
  */
-function joinedPairs(pending: readonly PendingName[], texts: readonly string[]): HashedKeys {
+function joinedPairs(
+  pending: readonly PendingName[],
+  texts: readonly string[],
+  abjad: Uint8Array,
+): HashedKeys {
   return HashedKeys.build(pending.length, (nameId) => {
     const name = pending[nameId]!;
     const hashes: number[] = [];
     for (let j = 0; j + 1 < name.tokenIds.length; j++) {
-      if (name.tokenKinds[j] !== LEGAL && name.tokenKinds[j + 1] !== LEGAL) {
-        hashes.push(pairHash(texts[name.tokenIds[j]!]!, texts[name.tokenIds[j + 1]!]!));
+      if (name.tokenKinds[j] === LEGAL || name.tokenKinds[j + 1] === LEGAL) {
+        continue;
+      }
+      const [left, right] = [name.tokenIds[j]!, name.tokenIds[j + 1]!];
+      hashes.push(pairHash(texts[left]!, texts[right]!));
+      if (abjad[left] === 1 && abjad[right] === 1) {
+        for (const skeleton of joinedSkeletons(texts[left]! + texts[right]!)) {
+          hashes.push(keyHash(JOINED_SKELETON_PREFIX + skeleton));
+        }
       }
     }
     return hashes;
   });
+}
+
+/** Skeleton variants long enough to key a joined pair (shorter ones join almost anything). */
+export function joinedSkeletons(text: string): string[] {
+  return abjadSkeletonVariants(text).filter((v) => v.length >= 4);
 }
 
 function documentMap(entries: readonly IndexedEntry[]): Map<string, number[]> {

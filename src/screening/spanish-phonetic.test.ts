@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { consonantSkeleton, skeletonVariants, spanishPhoneticKey } from './spanish-phonetic.js';
+import {
+  abjadSkeletonVariants,
+  consonantSkeleton,
+  skeletonVariants,
+  spanishPhoneticKey,
+} from './spanish-phonetic.js';
 
 function same(a: string, b: string): void {
   expect(spanishPhoneticKey(a)).toBe(spanishPhoneticKey(b));
@@ -39,5 +44,17 @@ describe('consonantSkeleton', () => {
     expect(skeletonVariants('fdhl')).toContain(consonantSkeleton('fazal'));
     expect(skeletonVariants('wthiq')).toContain(consonantSkeleton('wasiq'));
     expect(skeletonVariants('belgacem')).toContain(consonantSkeleton('blqasm'));
+  });
+
+  it('combines alternate readings and drops a final h', () => {
+    expect(skeletonVariants('villegas')).toContain(consonantSkeleton('fighs'));
+    expect(skeletonVariants('barich')).toContain(consonantSkeleton('brikh'));
+    expect(skeletonVariants('zadh')).toContain(consonantSkeleton('zada'));
+    expect(skeletonVariants('sahraoui')).not.toContain(consonantSkeleton('shraui'));
+  });
+
+  it('reads an Arabic-script token letter by letter too', () => {
+    expect(abjadSkeletonVariants('shraui')).toContain(consonantSkeleton('sahraoui'));
+    expect(abjadSkeletonVariants('th')).toContain(consonantSkeleton('taha'));
   });
 });

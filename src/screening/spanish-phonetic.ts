@@ -125,9 +125,9 @@ const SKELETON_DIGRAPHS: Readonly<Record<string, string>> = {
 /**
  * Consonant skeleton of a folded token: vowels dropped, and `y`/`w` too except at the start of
  * a word (where Arabic `ي`/`و` and Latin `Y`/`W` are consonants: `YUSUF`, `WALID`); classes
- * merged, runs collapsed.
+ * merged, runs collapsed. `digraphs: false` reads `sh`, `kh`, `th`, … as two letters.
  */
-export function consonantSkeleton(token: string): string {
+export function consonantSkeleton(token: string, digraphs = true): string {
   let out = '';
   for (let i = 0; i < token.length; i++) {
     const c = token[i]!;
@@ -147,7 +147,8 @@ export function consonantSkeleton(token: string): string {
       i += 1;
       continue;
     }
-    const pair = next === 'h' || next === 's' ? SKELETON_DIGRAPHS[c + next] : undefined;
+    const pair =
+      digraphs && (next === 'h' || next === 's') ? SKELETON_DIGRAPHS[c + next] : undefined;
     if (pair !== undefined) {
       out += SKELETON_CLASS[pair] ?? pair;
       i += 1;
@@ -163,8 +164,10 @@ export function consonantSkeleton(token: string): string {
  * writes for `w` (`ХВАН` for `HWAN`), and across the
  * Arabic-speaking world and in Persian and Urdu: `ذ`/`ض`
  * (`dh`: `d` or `z`, `FADL`/`FAZAL`), `ث` (`th`: `t` or `s`, `WATHIQ`/`WASSIQ`), and `g`, which
- * stands for `ج` (`GAMAL`) or for `ق` (`BELGACEM` for `بلقاسم`). A token's skeleton variants
- * cover both readings; two tokens match when any variants agree.
+ * stands for `ج` (`GAMAL`) or for `ق` (`BELGACEM` for `بلقاسم`); `ch`, the German and older
+ * French spelling of `خ` (`BARICH` for `بريخ`); and Spanish `ll`, which Arabic and Russian
+ * writers hear as `y` (`MANCILLA` → `منسيا`). A token's skeleton variants cover both readings;
+ * two tokens match when any variants agree.
  */
 const ALTERNATE_READINGS: readonly (readonly [RegExp, string])[] = [
   [/v/g, 'f'],
@@ -172,21 +175,52 @@ const ALTERNATE_READINGS: readonly (readonly [RegExp, string])[] = [
   [/dh/g, 'z'],
   [/th/g, 's'],
   [/g(?!h)/g, 'k'],
+  [/ch/g, 'kh'],
+  [/ll/g, 'y'],
 ];
 
-/** The skeleton and the skeletons of the alternate readings (at most five, no duplicates). */
+/** Most alternate readings combined per token (2⁴ = 16 combinations). */
+const MAX_ALTERNATES = 4;
+
+/**
+ * The skeletons of every combination of the alternate readings that apply (`VILLEGAS` read
+ * with `v` = `f` and `ll` = `y` is `فيغس`), each also without a final `h`: a word-final `ه` is
+ * often a vowel in Latin (`زاده` ZADA or ZADEH, `زينيه` ZEINIYE).
+ */
 export function skeletonVariants(token: string): string[] {
-  const variants = new Set([consonantSkeleton(token)]);
-  let all = token;
-  for (const [pattern, replacement] of ALTERNATE_READINGS) {
-    if (pattern.test(token)) {
-      variants.add(consonantSkeleton(token.replace(pattern, replacement)));
-      all = all.replace(pattern, replacement);
-    }
+  const applicable = ALTERNATE_READINGS.filter(([pattern]) => {
+    const found = pattern.test(token);
     pattern.lastIndex = 0;
+    return found;
+  }).slice(0, MAX_ALTERNATES);
+  const variants = new Set<string>();
+  for (let mask = 0; mask < 1 << applicable.length; mask++) {
+    let reading = token;
+    applicable.forEach(([pattern, replacement], k) => {
+      if ((mask & (1 << k)) !== 0) {
+        reading = reading.replace(pattern, replacement);
+      }
+    });
+    variants.add(consonantSkeleton(reading));
   }
-  variants.add(consonantSkeleton(all));
-  return [...variants].slice(0, 5);
+  for (const variant of [...variants]) {
+    if (variant.length >= 3 && variant.endsWith('h')) {
+      variants.add(variant.slice(0, -1));
+    }
+  }
+  return [...variants];
+}
+
+/**
+ * Skeleton variants of a token read from Arabic or Hebrew. Each of its letters there was one
+ * letter of the original, so `s` + `h` may be `ص` + `ح` rather than `ش` (`صحراوي` read
+ * `shraui` is SAHRAOUI) and `t` + `h` may be `ط` + `ه` (`طه`, TAHA): the reading with no
+ * digraphs is added.
+ */
+export function abjadSkeletonVariants(token: string): string[] {
+  const variants = skeletonVariants(token);
+  const literal = consonantSkeleton(token, false);
+  return variants.includes(literal) ? variants : [...variants, literal];
 }
 
 /** `rr` → `r`, `aa` → `a`. */

@@ -8,10 +8,10 @@
  * @module
  */
 import { MIN_FUZZY_LENGTH, MIN_PHONETIC_TYPO_LENGTH, type Vocabulary } from './index-vocabulary.js';
-import { deletionHashes } from './hashed-keys.js';
+import { deletionHashes, keyHash } from './hashed-keys.js';
 import type { NameToken } from './name-tokens.js';
 import type { TokenMatchMethod } from './screening-types.js';
-import { skeletonVariants, spanishPhoneticKey } from './spanish-phonetic.js';
+import { abjadSkeletonVariants, skeletonVariants, spanishPhoneticKey } from './spanish-phonetic.js';
 import { boundedEditDistance, editSimilarity, typoBudget } from './token-similarity.js';
 import { isAbjad } from './unicode-scripts.js';
 import { abjadVowelsCompatible } from './abjad-vowels.js';
@@ -36,6 +36,8 @@ export const ABJAD_SKELETON_SIMILARITY = 0.9;
 export const LATIN_SKELETON_SIMILARITY = 0.7;
 /** Shortest skeleton trusted between two Latin spellings. */
 const MIN_LATIN_SKELETON = 3;
+/** Shortest skeleton trusted between two Latin words written as one and an Arabic-script word. */
+const MIN_JOINED_SKELETON = 4;
 
 /**
  * Factor on typo-like matches of a query word that is itself a listed word. `MENDOZA` and
@@ -91,11 +93,14 @@ export function expandToken(
   addPhonetic(vocabulary, phonetic, out);
   if (!shallow) {
     addTypos(vocabulary, marks, token.text, fuzzy, out);
+    if (token.kind === 'word') {
+      addDroppedLetter(vocabulary, token.text, fuzzy, out);
+    }
     addPhoneticTypos(vocabulary, marks, phonetic, fuzzy, out);
   }
-  if (!shallow || isAbjad(token.script)) {
-    addSkeleton(vocabulary, token, fuzzy, out);
-  }
+  // Two Latin words written as one may still meet one word read from Arabic (`KHUDAI RAHIM`,
+  // `خدايرحيم`); between Latin spellings a joined skeleton is mostly noise.
+  addSkeleton(vocabulary, token, fuzzy, out, shallow && !isAbjad(token.script));
   return relabelTransliterated(vocabulary, token, out);
 }
 
@@ -181,19 +186,46 @@ function addTypos(
   }
 }
 
+/**
+ * A two-letter word that is a three-letter listed word missing one letter (`BE` for `BEN`,
+ * `AI` for `ALI`, `OR` for `FOR`). Too short for typos in general, but a dropped letter is the
+ * commonest typo, and the listed word's deletion neighbourhood already holds the key.
+ */
+function addDroppedLetter(
+  vocabulary: Vocabulary,
+  text: string,
+  factor: number,
+  out: Expansions,
+): void {
+  if (text.length !== MIN_FUZZY_LENGTH - 1) {
+    return;
+  }
+  for (const id of vocabulary.deletions.idsOf(keyHash(text))) {
+    const other = vocabulary.texts[id]!;
+    if (other.length === text.length + 1 && boundedEditDistance(text, other, 1) === 1) {
+      offer(out, id, 2, factor * editSimilarity(1, text.length, other.length));
+    }
+  }
+}
+
 /** Consonant skeletons (every reading): trusted when either side was written in Arabic or Hebrew. */
 function addSkeleton(
   vocabulary: Vocabulary,
   token: NameToken,
   factor: number,
   out: Expansions,
+  abjadOnly: boolean,
 ): void {
   const fromAbjad = isAbjad(token.script);
-  for (const skeleton of skeletonVariants(token.text)) {
+  const variants = fromAbjad ? abjadSkeletonVariants(token.text) : skeletonVariants(token.text);
+  for (const skeleton of variants) {
     if (skeleton === '') {
       continue;
     }
-    if (!fromAbjad && skeleton.length < MIN_LATIN_SKELETON) {
+    if (abjadOnly && skeleton.length < MIN_JOINED_SKELETON) {
+      continue;
+    }
+    if (abjadOnly || (!fromAbjad && skeleton.length < MIN_LATIN_SKELETON)) {
       for (const id of vocabulary.byAbjadSkeleton.get(skeleton) ?? []) {
         offerAbjad(out, id, vocabulary.texts[id]!, token.text, skeleton);
       }

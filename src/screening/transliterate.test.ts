@@ -24,6 +24,14 @@ describe('transliterateWord', () => {
     expect(latin('وليد')).toBe('wlid');
   });
 
+  it('reads an initial ʿayn as the vowel Latin writes, and BIN, IBN as particles', () => {
+    expect(latin('عمر')).toBe('amr');
+    expect(latin('عادل')).toBe('adl');
+    expect(latin('بن')).toBe('bin');
+    expect(latin('ابن')).toBe('ibn');
+    expect(latin('حافظ')).toBe('hafdh');
+  });
+
   it('reads Hebrew, Georgian and Armenian letters', () => {
     expect(latin('כהן')).toBe('khn');
     expect(latin('გიორგი')).toBe('giorgi');
