@@ -39,6 +39,34 @@ const forbidden = {
   store: ['**/api/**', '**/cli/**', '**/web/**', '**/services.js', '**/screening/**'],
   api: ['**/cli/**', '**/web/**', '**/store/sqlite/**', '**/store/postgres/**'],
   cli: ['**/web/**', '**/store/sqlite/**', '**/store/postgres/**'],
+  // Fan-out of domain events; knows actors and permissions, not where events come from.
+  notifications: [
+    // Monitoring's event types are read (monitoring-notifications.ts); nothing else outside.
+    ...outerLayers().filter((layer) => layer !== '**/monitoring/**'),
+    '**/access/**',
+    '**/evidence/**',
+    '**/jobs/**',
+  ],
+  // The queue runs handlers it is given; it knows no domain.
+  jobs: [
+    ...outerLayers(),
+    '**/identity/**',
+    '**/access/**',
+    '**/audit/**',
+    '**/notifications/**',
+    '**/evidence/**',
+  ],
+  // Documents from plain data; reads domain types, never the store or the edges.
+  evidence: [
+    '**/store/**',
+    '**/api/**',
+    '**/cli/**',
+    '**/web/**',
+    '**/services.js',
+    '**/config.js',
+    '**/notifications/**',
+    '**/jobs/**',
+  ],
 };
 
 export default tseslint.config(

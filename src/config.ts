@@ -92,6 +92,49 @@ const configSchema = z.strictObject({
         .default(0),
     })
     .prefault({}),
+  notifications: z
+    .strictObject({
+      /** AES-256-GCM key that encrypts webhook secrets; generated on first use; keep outside the repo. */
+      secretsKeyPath: z
+        .string()
+        .min(1)
+        .default(join(homedir(), '.puente', 'secrets.key')),
+      maxAttempts: z.coerce.number().int().min(1).max(50).default(8),
+      baseDelaySeconds: z.coerce.number().int().min(1).max(3600).default(30),
+      maxDelayMinutes: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(7 * 24 * 60)
+        .default(360),
+      webhookTimeoutMs: z.coerce.number().int().min(100).max(120_000).default(10_000),
+      /** Plain-HTTP webhook URLs; only for development and tests. */
+      allowHttpWebhooks: z.coerce.boolean().default(false),
+      smtp: z
+        .strictObject({
+          /** No host: e-mail subscriptions stay queued and are retried until one is set. */
+          host: z.string().min(1).optional(),
+          port: z.coerce.number().int().min(1).max(65535).default(587),
+          secure: z.coerce.boolean().default(false),
+          requireTls: z.coerce.boolean().default(true),
+          user: z.string().min(1).optional(),
+          password: z.string().optional(),
+          from: z.string().min(3).default('Puente <puente@localhost>'),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  jobs: z
+    .strictObject({
+      /** How often an idle worker looks for work (in-process queue on SQLite). */
+      pollIntervalMs: z.coerce.number().int().min(50).max(60_000).default(1000),
+      /** PostgreSQL schema of the pg-boss queue tables. */
+      pgBossSchema: z
+        .string()
+        .regex(/^[a-z_][a-z0-9_]{0,62}$/)
+        .default('pgboss'),
+    })
+    .prefault({}),
   log: z
     .strictObject({
       level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -124,6 +167,21 @@ const ENV_VARS: readonly (readonly [string, readonly string[]])[] = [
   ['PUENTE_PRINCIPAL_CACHE_SECONDS', ['auth', 'principalCacheSeconds']],
   ['PUENTE_AUDIT_KEY_PATH', ['audit', 'signingKeyPath']],
   ['PUENTE_AUDIT_CHECKPOINT_EVERY', ['audit', 'checkpointEvery']],
+  ['PUENTE_SECRETS_KEY_PATH', ['notifications', 'secretsKeyPath']],
+  ['PUENTE_NOTIFY_MAX_ATTEMPTS', ['notifications', 'maxAttempts']],
+  ['PUENTE_NOTIFY_BASE_DELAY_SECONDS', ['notifications', 'baseDelaySeconds']],
+  ['PUENTE_NOTIFY_MAX_DELAY_MINUTES', ['notifications', 'maxDelayMinutes']],
+  ['PUENTE_WEBHOOK_TIMEOUT_MS', ['notifications', 'webhookTimeoutMs']],
+  ['PUENTE_WEBHOOKS_ALLOW_HTTP', ['notifications', 'allowHttpWebhooks']],
+  ['PUENTE_SMTP_HOST', ['notifications', 'smtp', 'host']],
+  ['PUENTE_SMTP_PORT', ['notifications', 'smtp', 'port']],
+  ['PUENTE_SMTP_SECURE', ['notifications', 'smtp', 'secure']],
+  ['PUENTE_SMTP_REQUIRE_TLS', ['notifications', 'smtp', 'requireTls']],
+  ['PUENTE_SMTP_USER', ['notifications', 'smtp', 'user']],
+  ['PUENTE_SMTP_PASSWORD', ['notifications', 'smtp', 'password']],
+  ['PUENTE_SMTP_FROM', ['notifications', 'smtp', 'from']],
+  ['PUENTE_JOBS_POLL_MS', ['jobs', 'pollIntervalMs']],
+  ['PUENTE_PGBOSS_SCHEMA', ['jobs', 'pgBossSchema']],
   ['PUENTE_MONITORING_THRESHOLD', ['monitoring', 'threshold']],
   ['PUENTE_LIST_REFRESH_MINUTES', ['monitoring', 'listRefreshMinutes']],
 ];
@@ -132,6 +190,9 @@ const ENV_VARS: readonly (readonly [string, readonly string[]])[] = [
 const BOOLEAN_VARS: ReadonlySet<string> = new Set([
   'PUENTE_LISTS_LOAD_ON_START',
   'PUENTE_SECURE_COOKIES',
+  'PUENTE_WEBHOOKS_ALLOW_HTTP',
+  'PUENTE_SMTP_SECURE',
+  'PUENTE_SMTP_REQUIRE_TLS',
 ]);
 
 /** Overrides from the command line, applied last. */

@@ -14,6 +14,14 @@ import type { ScryptParams } from './identity/password.js';
 import type { Logger } from './core/logger.js';
 import { MonitoringEventBus } from './monitoring/monitoring-events.js';
 import { MonitoringService } from './monitoring/monitoring-service.js';
+import { createJobQueue } from './jobs/create-job-queue.js';
+import { JobName, type JobQueue } from './jobs/job-queue.js';
+import { registerWorkerJobs } from './jobs/worker.js';
+import { smtpEmailSender, type EmailSender } from './notifications/email-sender.js';
+import { notificationFor } from './notifications/monitoring-notifications.js';
+import { NotificationService } from './notifications/notification-service.js';
+import { loadOrCreateSecretsKey, secretBox, type SecretBox } from './notifications/secret-box.js';
+import { loadConfiguredLists } from './watchlist/load-configured-lists.js';
 import { ScreeningService, type ListSnapshotSource } from './screening/screening-service.js';
 import { openStore, type Store } from './store/index.js';
 import type { WatchlistStore } from './watchlist/watchlist-store.js';
@@ -36,6 +44,10 @@ export interface Services {
   readonly accounts: AccountAdmin;
   /** Service accounts and API keys. */
   readonly apiKeys: ApiKeyAdmin;
+  /** Webhooks and e-mail on monitoring events: subscriptions, outbox, delivery. */
+  readonly notifications: NotificationService;
+  /** The job queue: pg-boss on PostgreSQL, in-process on SQLite; its jobs registered. */
+  readonly jobs: JobQueue;
   /** The checkpoint signing key, loaded (or generated) on first call. */
   auditKey(): AuditSigningKey;
   /** Closes the store; call once on shutdown. */
@@ -54,7 +66,8 @@ export async function createServices(config: PuenteConfig, logger: Logger): Prom
       urlOverrides: config.lists.urls,
     },
   });
-  return {
+  const { notifications, jobs, closeBackground } = backgroundServices(config, store, logger);
+  const services: Services = {
     config,
     logger,
     store,
@@ -62,8 +75,15 @@ export async function createServices(config: PuenteConfig, logger: Logger): Prom
     screening: new ScreeningService(currentLists(store.watchlist)),
     ...monitoringServices(config, store, logger),
     ...identityServices(config, store),
-    close: () => store.close(),
+    notifications,
+    jobs,
+    close: async () => {
+      await closeBackground();
+      await store.close();
+    },
   };
+  wireBackground(services);
+  return services;
 }
 
 /** Monitoring over the store, with an event bus that logs failing subscribers. */
@@ -120,4 +140,67 @@ function currentLists(store: WatchlistStore): ListSnapshotSource {
         await Promise.all(versions.map((version) => store.listEntries(version.publicationId)))
       ).flat(),
   };
+}
+
+/** Notifications and the job queue; e-mail only when an SMTP host is configured. */
+function backgroundServices(config: PuenteConfig, store: Store, logger: Logger) {
+  const settings = config.notifications;
+  let box: SecretBox | undefined;
+  let email: EmailSender | undefined;
+  const { host, ...smtp } = settings.smtp;
+  const notifications = new NotificationService({
+    store: store.notifications,
+    secrets: () => (box ??= secretBox(loadOrCreateSecretsKey(settings.secretsKeyPath))),
+    retry: {
+      maxAttempts: settings.maxAttempts,
+      baseDelayMs: settings.baseDelaySeconds * 1000,
+      maxDelayMs: settings.maxDelayMinutes * 60_000,
+    },
+    webhookTimeoutMs: settings.webhookTimeoutMs,
+    allowHttp: settings.allowHttpWebhooks,
+    ...(host === undefined ? {} : { email: () => (email ??= smtpEmailSender({ host, ...smtp })) }),
+  });
+  const jobs = createJobQueue({
+    storeKind: store.kind,
+    location: config.db,
+    jobStore: store.jobs,
+    pollIntervalMs: config.jobs.pollIntervalMs,
+    pgBossSchema: config.jobs.pgBossSchema,
+    onError: (error) => {
+      logger.error({ err: error }, 'a job failed');
+    },
+  });
+  const closeBackground = async () => {
+    await jobs.stop();
+    email?.close();
+  };
+  return { notifications, jobs, closeBackground };
+}
+
+/**
+ * Monitoring events become notifications (then a delivery job), and the queue learns how to
+ * run each job.
+ */
+function wireBackground(services: Services): void {
+  const { monitoring, notifications, jobs } = services;
+  services.monitoringEvents.subscribe({
+    emit: async (event) => {
+      const notification = notificationFor(event, new Date());
+      if (notification !== undefined && (await notifications.publish(notification)) > 0) {
+        await jobs.enqueue(JobName.NotificationsDeliver, {}, { singletonKey: 'published' });
+      }
+    },
+  });
+  registerWorkerJobs(jobs, {
+    syncMonitoring: async () => {
+      await monitoring.resumeUnfinished();
+      await monitoring.syncWithLists();
+    },
+    fullRescreen: () => monitoring.fullRescreenAll(),
+    deliverNotifications: () => notifications.dispatch(),
+    refreshLists: async () => {
+      await loadConfiguredLists(services.watchlists, services.config.lists);
+      await monitoring.syncWithLists();
+    },
+  });
 }

@@ -27,6 +27,8 @@ export interface JobRecord {
 
 /** A job to add. */
 export interface NewJob {
+  /** A caller-chosen id; adding a job whose id exists does nothing (scheduled slots). */
+  readonly id?: string;
   readonly name: string;
   readonly payload: unknown;
   readonly runAt: Date;

@@ -27,7 +27,7 @@ export class JobQueries implements JobStore {
 
   /** {@inheritDoc JobStore.add} */
   async add(job: NewJob, now: Date): Promise<string | null> {
-    const id = randomUUID();
+    const id = job.id ?? randomUUID();
     const result = await this.db
       .insertInto('job')
       .values({
@@ -45,7 +45,8 @@ export class JobQueries implements JobStore {
         created_at: now.toISOString(),
         finished_at: null,
       })
-      .onConflict((conflict) => conflict.column('singleton_key').doNothing())
+      // Either a taken singleton key or an existing id: the job is already there.
+      .onConflict((conflict) => conflict.doNothing())
       .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1 ? id : null;
   }
