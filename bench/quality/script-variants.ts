@@ -108,11 +108,15 @@ const LATIN_TO_ARABIC: readonly (readonly [string, string])[] = [
   ['z', 'ز'],
 ];
 
-/** Lower-case, accent-free letters and spaces only. */
+/**
+ * Lower-case, accent-free letters and spaces only. Apostrophes go without a trace: `CH'O'L` and
+ * `WI'AM` are one word each, written `Чол` and `Виам`, never as separate letters.
+ */
 function plain(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
+    .replace(/['’‘`ʼ]/gu, '')
     .toLowerCase()
     .replace(/[^a-z ]+/g, ' ')
     .replace(/\s+/g, ' ')

@@ -15,6 +15,7 @@ import { abjadSkeletonVariants, skeletonVariants, spanishPhoneticKey } from './s
 import { boundedEditDistance, editSimilarity, typoBudget } from './token-similarity.js';
 import { isAbjad } from './unicode-scripts.js';
 import { abjadVowelsCompatible } from './abjad-vowels.js';
+import { cyrillicLatinReadings } from './cyrillic-readings.js';
 import { PARTICLES } from './name-words.js';
 
 /** Methods in a fixed order, so a (method, similarity) pair packs into one number. */
@@ -98,6 +99,9 @@ export function expandToken(
     }
     addPhoneticTypos(vocabulary, marks, phonetic, fuzzy, out);
   }
+  if (!shallow && token.script === 'cyrillic') {
+    addCyrillicReadings(vocabulary, marks, token.text, fuzzy, out);
+  }
   // Two Latin words written as one may still meet one word read from Arabic (`KHUDAI RAHIM`,
   // `خدايرحيم`); between Latin spellings a joined skeleton is mostly noise.
   addSkeleton(vocabulary, token, fuzzy, out, shallow && !isAbjad(token.script));
@@ -112,9 +116,14 @@ function offer(out: Expansions, id: number, method: number, similarity: number):
   }
 }
 
-function addPhonetic(vocabulary: Vocabulary, phonetic: string, out: Expansions): void {
+function addPhonetic(
+  vocabulary: Vocabulary,
+  phonetic: string,
+  out: Expansions,
+  similarity = PHONETIC_SIMILARITY,
+): void {
   for (const id of vocabulary.byPhonetic.get(phonetic) ?? []) {
-    offer(out, id, 1, PHONETIC_SIMILARITY);
+    offer(out, id, 1, similarity);
   }
 }
 
@@ -183,6 +192,30 @@ function addTypos(
         offer(out, id, 2, factor * editSimilarity(distance, text.length, other.length));
       }
     }
+  }
+}
+
+/** Similarity of a listed word spelt as a Cyrillic token's Latin reading (`Джохн`/`JOHN`). */
+export const CYRILLIC_READING_SIMILARITY = 0.95;
+
+/**
+ * A token read from Cyrillic, spelt the way Latin names are (`dzhokhn` → `john`): the listed
+ * word itself, its phonetic equals and its typos, each counted as a transliteration.
+ */
+function addCyrillicReadings(
+  vocabulary: Vocabulary,
+  marks: TokenMarks,
+  text: string,
+  factor: number,
+  out: Expansions,
+): void {
+  for (const reading of cyrillicLatinReadings(text)) {
+    const exact = vocabulary.lookup.get(reading);
+    if (exact !== undefined) {
+      offer(out, exact, 3, CYRILLIC_READING_SIMILARITY);
+    }
+    addPhonetic(vocabulary, spanishPhoneticKey(reading), out, factor * PHONETIC_SIMILARITY);
+    addTypos(vocabulary, marks, reading, factor * CYRILLIC_READING_SIMILARITY, out);
   }
 }
 
