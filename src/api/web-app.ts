@@ -7,7 +7,6 @@
  *
  * @module
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,14 +44,11 @@ const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
- * Where the built application is: `dist/web` next to the compiled server (`dist/api/…`), or at
- * the repository root when the server runs from sources.
+ * Where the built application is: `dist/web` at the package root, which is two folders up both
+ * from the compiled server (`dist/api/`) and from the sources (`src/api/`).
  */
 export function defaultWebDir(): string {
-  const candidates = ['../web', '../../dist/web'].map((relative) =>
-    fileURLToPath(new URL(relative, import.meta.url)),
-  );
-  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? candidates[0]!;
+  return fileURLToPath(new URL('../../dist/web', import.meta.url));
 }
 
 /**

@@ -21,25 +21,26 @@ export interface TextFieldProps {
   readonly max?: string;
 }
 
-/** A labelled input. */
+/** A labelled input; the hint sits outside the label so it is described, not part of the name. */
 export function TextField({ label, value, onChange, hint, wide, ...input }: TextFieldProps) {
-  const hintId = useId();
+  const id = useId();
   return (
-    <label className={wide === true ? 'wide' : undefined}>
-      {label}
+    <div className={wide === true ? 'field wide' : 'field'}>
+      <label htmlFor={id}>{label}</label>
       <input
         {...input}
+        id={id}
         value={value}
-        aria-describedby={hint === undefined ? undefined : hintId}
+        aria-describedby={hint === undefined ? undefined : `${id}-hint`}
         onChange={(event) => {
           onChange(event.target.value);
         }}
       />
       {hint === undefined ? null : (
-        <small id={hintId} className="muted">
+        <small id={`${id}-hint`} className="muted">
           {hint}
         </small>
       )}
-    </label>
+    </div>
   );
 }

@@ -185,6 +185,7 @@ export const en = {
   'entry.history': 'History across publications',
   'entry.version': 'Version',
   'entry.change': 'Change',
+  'entry.firstListed': 'first listed',
   'entry.changed': 'changed',
   'entry.unchanged': 'unchanged',
 

@@ -187,6 +187,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'entry.history': 'Historia en las publicaciones',
   'entry.version': 'Versión',
   'entry.change': 'Cambio',
+  'entry.firstListed': 'primera inclusión',
   'entry.changed': 'modificado',
   'entry.unchanged': 'sin cambios',
 

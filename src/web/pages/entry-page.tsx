@@ -212,7 +212,7 @@ function History({ view }: { readonly view: EntryView }) {
           </tr>
         </thead>
         <tbody>
-          {view.history.map((item) => (
+          {view.history.map((item, index) => (
             <tr
               key={item.publicationId}
               aria-current={item.publicationId === view.publication.id ? 'true' : undefined}
@@ -227,7 +227,13 @@ function History({ view }: { readonly view: EntryView }) {
               <td>
                 <code>{item.versionHash.slice(0, 12)}</code>
               </td>
-              <td>{item.changed ? t('entry.changed') : t('entry.unchanged')}</td>
+              <td>
+                {index === 0
+                  ? t('entry.firstListed')
+                  : item.changed
+                    ? t('entry.changed')
+                    : t('entry.unchanged')}
+              </td>
             </tr>
           ))}
         </tbody>

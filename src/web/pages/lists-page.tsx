@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 
 import { getJson, query } from '../http/client.js';
@@ -20,6 +21,12 @@ export function ListsPage() {
   const { can } = useSession();
   const status = useLoad(() => getJson<{ sources: SourceStatus[] }>('/lists'), []);
   const [params, setParams] = useSearchParams();
+  // Each ingest re-reads the publications too.
+  const [ingests, setIngests] = useState(0);
+  const onIngested = () => {
+    status.reload();
+    setIngests((count) => count + 1);
+  };
   const sources = status.data?.sources ?? [];
   const selected = params.get('source') ?? sources[0]?.source ?? '';
   return (
@@ -62,8 +69,8 @@ export function ListsPage() {
         </tbody>
       </table>
       {sources.length === 0 && !status.loading ? <p>{t('lists.none')}</p> : null}
-      {selected === '' ? null : <Publications key={selected} source={selected} />}
-      {can('list.ingest') ? <UploadForm onIngested={status.reload} /> : null}
+      {selected === '' ? null : <Publications key={`${selected}:${ingests}`} source={selected} />}
+      {can('list.ingest') ? <UploadForm onIngested={onIngested} /> : null}
     </>
   );
 }
