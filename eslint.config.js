@@ -24,7 +24,8 @@ const forbidden = {
   // The domain of identities, markings and the audit trail: see docs/ARCHITECTURE.md.
   audit: [...outerLayers(), '**/identity/**', '**/access/**'],
   identity: [...outerLayers(), '**/access/**'],
-  access: [...outerLayers(), '**/audit/**'],
+  // Access reads the audit context type (RecordViewer); nothing else of the trail.
+  access: [...outerLayers()],
   watchlist: [
     '**/screening/**',
     '**/store/**',
@@ -33,7 +34,6 @@ const forbidden = {
     '**/web/**',
     '**/services.js',
     '**/identity/**',
-    '**/access/**',
   ],
   screening: ['**/store/**', '**/api/**', '**/cli/**', '**/web/**', '**/services.js'],
   store: ['**/api/**', '**/cli/**', '**/web/**', '**/services.js', '**/screening/**'],

@@ -15,6 +15,7 @@ import {
   type ScreeningIndex,
 } from './screening-index.js';
 import type { ScreeningMatch, ScreeningOptions, ScreeningQuery } from './screening-types.js';
+import { DEFAULT_LIMIT, MAX_LIMIT } from './screening-options.js';
 import { DEFAULT_THRESHOLD } from './threshold.js';
 
 /** The list publication a result was screened against. */
@@ -46,7 +47,18 @@ interface IndexState {
   readonly versions: readonly ListVersion[];
   readonly entries: readonly WatchlistEntry[];
   readonly key: string;
+  /** Ids of the marked entries (agency lists); most states have none. */
+  readonly marked: ReadonlySet<string>;
 }
+
+/**
+ * Which of these marked entries the caller may see (the store decides and audits the reads;
+ * see `WatchlistStore.filterReadable`).
+ */
+export type ReadableEntries = (
+  lists: readonly ListVersion[],
+  markedEntryIds: readonly string[],
+) => Promise<ReadonlySet<string>>;
 
 /** How often, at most, the current publications are re-read to notice a change. */
 const VERSION_CHECK_MS = 1000;
@@ -64,11 +76,18 @@ export class ScreeningService {
     this.#now = now;
   }
 
-  /** Screens one party against the current lists. */
-  async screen(query: ScreeningQuery, options: ScreeningOptions = {}): Promise<ScreeningResult> {
+  /**
+   * Screens one party against the current lists. With `readable`, marked entries the caller
+   * may not see are left out before the limit applies, as if they were not listed.
+   */
+  async screen(
+    query: ScreeningQuery,
+    options: ScreeningOptions = {},
+    readable?: ReadableEntries,
+  ): Promise<ScreeningResult> {
     const state = await this.#current();
     return {
-      matches: screen(state.index, query, options),
+      matches: await screenVisible(state, query, options, readable),
       threshold: options.threshold ?? DEFAULT_THRESHOLD,
       lists: state.versions,
       screenedAt: this.#now().toISOString(),
@@ -80,9 +99,12 @@ export class ScreeningService {
     index: ScreeningIndex;
     entries: readonly WatchlistEntry[];
     lists: readonly ListVersion[];
+    /** Ids of marked entries: results naming them must pass `ReadableEntries` first. */
+    marked: ReadonlySet<string>;
   }> {
     const state = await this.#current();
-    return { index: state.index, entries: state.entries, lists: state.versions };
+    const { index, entries, versions: lists, marked } = state;
+    return { index, entries, lists, marked };
   }
 
   /** Forces a re-read of the current publications now (after an ingest in this process). */
@@ -118,8 +140,26 @@ export class ScreeningService {
     const index =
       previous === undefined ? buildScreeningIndex(entries) : patchIndex(previous, entries);
     this.#checkedAt = Date.now();
-    return { index, versions, entries, key: versionKey(versions) };
+    const marked = new Set(entries.filter((e) => e.marking !== undefined).map((e) => entryId(e)));
+    return { index, versions, entries, key: versionKey(versions), marked };
   }
+}
+
+async function screenVisible(
+  state: IndexState,
+  query: ScreeningQuery,
+  options: ScreeningOptions,
+  readable: ReadableEntries | undefined,
+): Promise<readonly ScreeningMatch[]> {
+  if (readable === undefined || state.marked.size === 0) {
+    return screen(state.index, query, options);
+  }
+  const all = screen(state.index, query, { ...options, limit: MAX_LIMIT });
+  const marked = all.filter((match) => state.marked.has(match.entryId)).map((m) => m.entryId);
+  const allowed = marked.length === 0 ? new Set<string>() : await readable(state.versions, marked);
+  return all
+    .filter((match) => !state.marked.has(match.entryId) || allowed.has(match.entryId))
+    .slice(0, options.limit ?? DEFAULT_LIMIT);
 }
 
 /** Patches with only the entries that differ, so unchanged names are not re-analyzed. */

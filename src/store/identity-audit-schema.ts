@@ -103,3 +103,19 @@ export interface AuditCheckpointTable {
   key_id: string;
   signature: string;
 }
+
+/** The effective marking of one marked entry of one publication (`0005-record-markings`). */
+export interface EntryMarkingTable {
+  publication_id: number;
+  source_id: string;
+  version_hash: string;
+  /** JSON of the `Marking` (src/access), originators included. */
+  marking: string;
+}
+
+/** Login attempts of one key (`ip:…` or `user:…`) in its current window. */
+export interface LoginThrottleTable {
+  key: string;
+  window_start: string;
+  attempts: number;
+}

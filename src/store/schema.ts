@@ -13,6 +13,8 @@ import type {
   AuditCheckpointTable,
   AuditEventTable,
   AuditHeadTable,
+  EntryMarkingTable,
+  LoginThrottleTable,
   OrganizationTable,
   ServiceAccountTable,
   UserSessionTable,
@@ -95,6 +97,8 @@ export interface Database {
   notification_outbox: NotificationOutboxTable;
   notification_delivery: NotificationDeliveryTable;
   job: JobTable;
+  entry_marking: EntryMarkingTable;
+  login_throttle: LoginThrottleTable;
 }
 
 /** A `publication` row as read. */

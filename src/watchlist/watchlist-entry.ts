@@ -147,6 +147,23 @@ export interface UnparsedFragment {
   readonly origin: FactOrigin;
 }
 
+/**
+ * The marking an agency list declares for an entry (docs/list-formats/agency-list.md): level,
+ * releasability, caveats and TLP 2.0. The originating organization is the one that ingests the
+ * list; the store records it and enforces the marking on every read (src/access).
+ */
+export interface EntryMarking {
+  readonly classification: string;
+  readonly releasableTo: {
+    /** ISO 3166-1 alpha-3 codes. */
+    readonly countries: readonly string[];
+    /** Organization ids. */
+    readonly organizations: readonly string[];
+  };
+  readonly caveats: readonly string[];
+  readonly tlp: string;
+}
+
 /** One entry of one publication of one list. */
 export interface WatchlistEntry {
   /** Source id, e.g. `ofac-sdn`, `un`, or an agency list's id. */
@@ -188,6 +205,8 @@ export interface WatchlistEntry {
   readonly listedOn?: string;
   /** Date last updated when the source says (UN LAST_DAY_UPDATED). */
   readonly lastUpdated?: readonly string[];
+  /** Present only on marked entries of agency lists; absent means public (OFAC, UN). */
+  readonly marking?: EntryMarking;
 }
 
 /** Builds the public entry id `<source>:<sourceId>` used by every API and the CLI. */

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { RecordViewer } from '../access/record-viewer.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { fetchOfficialFiles, type FetchOptions } from './fetch-official.js';
 import { ingestPublication, type IngestOptions, type IngestOutcome } from './ingest-publication.js';
@@ -58,6 +59,11 @@ export class WatchlistService {
 
   constructor(deps: WatchlistServiceDeps) {
     this.#deps = deps;
+  }
+
+  /** The same use cases over what `viewer` may see (marked entries; src/access). */
+  visibleTo(viewer: RecordViewer): WatchlistService {
+    return new WatchlistService({ ...this.#deps, store: this.#deps.store.visibleTo(viewer) });
   }
 
   /** Ingests a file or a folder (all publications found, in date order). */

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { RecordViewer } from '../access/record-viewer.js';
 import type { AuditContext } from '../audit/audit-event.js';
 import type { ParseReport } from './list-source.js';
 import type { WatchlistEntry } from './watchlist-entry.js';
@@ -93,4 +94,17 @@ export interface WatchlistStore {
   findEntryVersions(versionHashes: readonly string[]): Promise<ReadonlyMap<string, WatchlistEntry>>;
   /** Every publication of `source` that holds `sourceId`, oldest first. */
   entryHistory(source: string, sourceId: string): Promise<readonly EntryHistoryItem[]>;
+  /**
+   * This store as `viewer` sees it: marked entries the viewer may not read, and publications
+   * left without entries, do not exist; reads of marked entries are audited.
+   */
+  visibleTo(viewer: RecordViewer): WatchlistStore;
+  /**
+   * The entry ids (`<source>:<sourceId>`) of those publications the viewer of this store may
+   * read (all of them on an unscoped store); reads of marked ones are audited.
+   */
+  filterReadable(
+    publications: readonly Pick<Publication, 'id' | 'source'>[],
+    entryIds: readonly string[],
+  ): Promise<ReadonlySet<string>>;
 }

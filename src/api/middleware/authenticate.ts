@@ -13,6 +13,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 
+import type { RecordViewer } from '../../access/record-viewer.js';
 import type { AuditContext } from '../../audit/audit-event.js';
 import { AccessDeniedError, AuthenticationError } from '../../core/errors.js';
 import type { Actor } from '../../identity/actor.js';
@@ -156,4 +157,19 @@ export function auditOf(c: Context): AuditContext | undefined {
   // Unset on public paths, although the type says otherwise.
   const audit: AuditContext | undefined = (c as unknown as Context<AuthEnv>).get('audit');
   return audit;
+}
+
+/**
+ * The reader the store filters records for; undefined on public paths (and in the benchmark's
+ * application without security).
+ *
+ * @example
+ * const viewer = viewerOf(c);
+ */
+export function viewerOf(c: Context): RecordViewer | undefined {
+  const context = c as unknown as Context<AuthEnv>;
+  // Unset on public paths, although the type says otherwise.
+  const actor: Actor | undefined = context.get('actor');
+  const audit: AuditContext | undefined = context.get('audit');
+  return actor === undefined || audit === undefined ? undefined : { actor, audit };
 }

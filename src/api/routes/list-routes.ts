@@ -9,7 +9,7 @@ import { ValidationError } from '../../core/errors.js';
 import type { InputFile } from '../../watchlist/list-source.js';
 import { decompressIfGzip } from '../../watchlist/load-input.js';
 import type { Services } from '../../services.js';
-import { auditOf } from '../middleware/authenticate.js';
+import { auditOf, viewerOf } from '../middleware/authenticate.js';
 import { presentDiff, presentIngest } from '../presenters/watchlist-presenters.js';
 import { errorResponses } from '../schemas/common-schemas.js';
 import {
@@ -108,23 +108,30 @@ const refreshRoute = createRoute({
 
 /** Registers the watchlist endpoints. */
 export function registerListRoutes(app: OpenAPIHono, services: Services): void {
-  const lists = services.watchlists;
-  app.openapi(statusRoute, async (c) => c.json({ sources: await lists.status() }, 200));
+  // Every read goes through the store as the caller sees it: marked entries it may not read
+  // do not exist (src/access, store/queries/scoped-watchlist-queries.ts).
+  const listsFor = (c: Context) => {
+    const viewer = viewerOf(c);
+    return viewer === undefined ? services.watchlists : services.watchlists.visibleTo(viewer);
+  };
+  app.openapi(statusRoute, async (c) => c.json({ sources: await listsFor(c).status() }, 200));
   app.openapi(publicationsRoute, async (c) => {
     const { source } = c.req.valid('query');
-    return c.json({ publications: [...(await lists.listPublications(source))] }, 200);
+    return c.json({ publications: [...(await listsFor(c).listPublications(source))] }, 200);
   });
   app.openapi(publicationRoute, async (c) =>
-    c.json(await lists.resolvePublication(c.req.valid('param').ref), 200),
+    c.json(await listsFor(c).resolvePublication(c.req.valid('param').ref), 200),
   );
   app.openapi(diffRoute, async (c) => {
     const { from, to } = c.req.valid('query');
-    return c.json(presentDiff(await lists.diff(from, to)), 200);
+    return c.json(presentDiff(await listsFor(c).diff(from, to)), 200);
   });
   app.openapi(entryRoute, async (c) => {
-    const view = await lists.showEntry(c.req.valid('param').entryId, c.req.valid('query').at);
+    const { entryId } = c.req.valid('param');
+    const view = await listsFor(c).showEntry(entryId, c.req.valid('query').at);
     return c.json(view, 200);
   });
+  const lists = services.watchlists;
   app.openapi(refreshRoute, async (c) => {
     const { source } = c.req.valid('query');
     const audit = auditOf(c);

@@ -11,8 +11,10 @@ import { ValidationError } from '../../core/errors.js';
 import { toRow, type BatchRow } from '../../screening/batch/batch-input.js';
 import { screenRow, type BatchResult } from '../../screening/batch/batch-result.js';
 import { matchNames } from '../../screening/match-names.js';
+import type { ListVersion, ReadableEntries } from '../../screening/screening-service.js';
 import type { ScreeningOptions } from '../../screening/screening-types.js';
 import type { Services } from '../../services.js';
+import { viewerOf } from '../middleware/authenticate.js';
 import { errorResponses } from '../schemas/common-schemas.js';
 import {
   BatchRequestSchema,
@@ -61,7 +63,12 @@ export function registerScreeningRoutes(app: OpenAPIHono, services: Services): v
   app.openapi(screenRoute, async (c) => {
     const { name, dob, country, document, type, ...options } = c.req.valid('json');
     const query = { name, ...defined({ dob, country, document, type }) };
-    return c.json(await services.screening.screen(query, defined(options)), 200);
+    const result = await services.screening.screen(
+      query,
+      defined(options),
+      readableFor(c, services),
+    );
+    return c.json(result, 200);
   });
   app.openapi(matchRoute, (c) => {
     const { name1, name2, type } = c.req.valid('json');
@@ -105,9 +112,13 @@ function registerBatchRoute(app: OpenAPIHono, services: Services): void {
     const isNdjsonBody = (c.req.header('content-type') ?? '').includes('ndjson');
     const { rows, options } = isNdjsonBody ? await ndjsonRows(c) : await jsonRows(c);
     const snapshot = await services.screening.snapshot();
+    // Marked entries the caller may not see are dropped from each row's matches.
+    const visible = visibleResults(readableFor(c, services), snapshot);
     const wantsStream = isNdjsonBody || (c.req.header('accept') ?? '').includes('ndjson');
     if (!wantsStream) {
-      const results = await screenAll(rows, (row) => screenRow(snapshot.index, row, options));
+      const results = await visible(
+        await screenAll(rows, (row) => screenRow(snapshot.index, row, options)),
+      );
       return c.json({
         results: results.map(presentBatchResult),
         lists: snapshot.lists,
@@ -117,11 +128,12 @@ function registerBatchRoute(app: OpenAPIHono, services: Services): void {
     c.header('content-type', 'application/x-ndjson; charset=utf-8');
     return stream(c, async (out) => {
       for (let start = 0; start < rows.length; start += ROWS_PER_TURN) {
-        const lines = rows
-          .slice(start, start + ROWS_PER_TURN)
-          .map((row) =>
-            JSON.stringify(presentBatchResult(screenRow(snapshot.index, row, options))),
-          );
+        const results = await visible(
+          rows
+            .slice(start, start + ROWS_PER_TURN)
+            .map((row) => screenRow(snapshot.index, row, options)),
+        );
+        const lines = results.map((result) => JSON.stringify(presentBatchResult(result)));
         await out.write(`${lines.join('\n')}\n`);
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -171,6 +183,43 @@ async function ndjsonRows(c: Context): Promise<{ rows: BatchRow[]; options: Scre
       ...(threshold === undefined ? {} : { threshold: Number(threshold) }),
       ...(limit === undefined ? {} : { limit: Number(limit) }),
     },
+  };
+}
+
+/** What the store lets the caller see of marked entries; undefined without a caller. */
+function readableFor(c: Context, services: Services): ReadableEntries | undefined {
+  const viewer = viewerOf(c);
+  if (viewer === undefined) {
+    return undefined;
+  }
+  const store = services.store.watchlist.visibleTo(viewer);
+  return (lists, entryIds) =>
+    store.filterReadable(
+      lists.map((list) => ({ id: list.publicationId, source: list.source })),
+      entryIds,
+    );
+}
+
+function visibleResults(
+  readable: ReadableEntries | undefined,
+  snapshot: { lists: readonly ListVersion[]; marked: ReadonlySet<string> },
+): (results: readonly BatchResult[]) => Promise<readonly BatchResult[]> {
+  return async (results) => {
+    if (readable === undefined || snapshot.marked.size === 0) {
+      return results;
+    }
+    const marked = results
+      .flatMap((result) => result.matches ?? [])
+      .map((match) => match.entryId)
+      .filter((id) => snapshot.marked.has(id));
+    const allowed =
+      marked.length === 0 ? new Set<string>() : await readable(snapshot.lists, marked);
+    const shown = (id: string) => !snapshot.marked.has(id) || allowed.has(id);
+    return results.map((result) =>
+      result.matches === undefined
+        ? result
+        : { ...result, matches: result.matches.filter((match) => shown(match.entryId)) },
+    );
   };
 }
 

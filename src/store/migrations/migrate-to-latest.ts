@@ -12,6 +12,7 @@ import { watchlistsMigration } from './0001-watchlists.js';
 import { identityAuditMigration } from './0002-identity-audit.js';
 import { monitoringMigration } from './0003-monitoring.js';
 import { notificationsMigration } from './0004-notifications.js';
+import { recordMarkingsMigration } from './0005-record-markings.js';
 import type { SqlDialect, StoreMigration } from './store-migration.js';
 
 /** Every migration in order. To add one: create `000N-name.ts` and append it here. */
@@ -20,6 +21,7 @@ export const storeMigrations: readonly StoreMigration[] = [
   identityAuditMigration,
   monitoringMigration,
   notificationsMigration,
+  recordMarkingsMigration,
 ];
 
 /**

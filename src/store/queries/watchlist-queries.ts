@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 
+import type { RecordViewer } from '../../access/record-viewer.js';
 import type { AuditContext } from '../../audit/audit-event.js';
 import type { WatchlistEntry } from '../../watchlist/watchlist-entry.js';
 import type {
@@ -18,6 +19,8 @@ import type {
 import type { Database } from '../schema.js';
 import { appendAuditEvent } from './audit-queries.js';
 import { ingestEvent, savePublicationIn, toPublication } from './publication-writes.js';
+import { saveEntryMarkings } from './record-markings.js';
+import { ScopedWatchlistQueries } from './scoped-watchlist-queries.js';
 import { MAX_PARAMETERS_PER_STATEMENT, chunked } from './statement-chunks.js';
 
 /**
@@ -34,6 +37,9 @@ export class WatchlistQueries implements WatchlistStore {
   savePublication(input: NewPublication, audit?: AuditContext): Promise<SavePublicationResult> {
     return this.db.transaction().execute(async (trx) => {
       const result = await savePublicationIn(trx, input);
+      if (result.created) {
+        await saveEntryMarkings(trx, result.publication, input.entries, audit);
+      }
       if (audit !== undefined) {
         await appendAuditEvent(trx, audit, ingestEvent(result), new Date());
       }
@@ -153,6 +159,19 @@ export class WatchlistQueries implements WatchlistStore {
       publishedAt: row.published_at,
       versionHash: row.version_hash,
     }));
+  }
+
+  /** {@inheritDoc WatchlistStore.visibleTo} */
+  visibleTo(viewer: RecordViewer): WatchlistStore {
+    return new ScopedWatchlistQueries(this.db, this, viewer);
+  }
+
+  /** {@inheritDoc WatchlistStore.filterReadable} */
+  filterReadable(
+    _publications: readonly Pick<Publication, 'id' | 'source'>[],
+    entryIds: readonly string[],
+  ): Promise<ReadonlySet<string>> {
+    return Promise.resolve(new Set(entryIds));
   }
 
   private entriesOf(publicationId: number) {

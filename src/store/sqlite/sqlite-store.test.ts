@@ -9,12 +9,14 @@ import { testEntry, testPublication } from '../../../test/support/watchlist-publ
 import { sqliteHarness } from '../../../test/support/raw-store-harness.js';
 import { runAuditStoreContract } from '../audit-store.contract.js';
 import { runIdentityStoreContract } from '../identity-store.contract.js';
+import { runRecordMarkingsContract } from '../record-markings.contract.js';
 import { runMonitoringStoreContract } from '../monitoring-store.contract.js';
 import { runWatchlistStoreContract } from '../watchlist-store.contract.js';
 import { createSqliteStore } from './sqlite-store.js';
 
 runWatchlistStoreContract('SQLite', () => createSqliteStore(':memory:'));
 runIdentityStoreContract('SQLite', () => createSqliteStore(':memory:'));
+runRecordMarkingsContract('SQLite', () => createSqliteStore(':memory:'));
 runMonitoringStoreContract('SQLite', () => createSqliteStore(':memory:'));
 runAuditStoreContract('SQLite', sqliteHarness);
 
@@ -50,6 +52,7 @@ describe('createSqliteStore', () => {
         { name: '0002-identity-audit' },
         { name: '0003-monitoring' },
         { name: '0004-notifications' },
+        { name: '0005-record-markings' },
       ]);
     } finally {
       raw.close();

@@ -6,6 +6,7 @@
  * @module
  */
 import { z } from 'zod';
+import { CLASSIFICATION_LEVELS } from '../../../core/classification.js';
 import type {
   Address,
   Alias,
@@ -45,6 +46,23 @@ const addressObject = z
     message: 'an address needs at least one part',
   });
 const linkObject = z.object({ relation: text, name: text, targetId: text.optional() });
+// The values src/access understands; anything else is refused rather than shared.
+const markingObject = z.strictObject({
+  classification: z.enum(CLASSIFICATION_LEVELS),
+  releasableTo: z
+    .strictObject({
+      countries: z
+        .array(z.string().regex(/^[A-Z]{3}$/, 'use ISO 3166-1 alpha-3 codes'))
+        .default([]),
+      organizations: z.array(text).default([]),
+    })
+    .default({ countries: [], organizations: [] }),
+  caveats: z.array(z.enum(['ORCON', 'NOFORN'])).default([]),
+  tlp: z.enum(['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED']),
+});
+
+/** Schema of a marking (an entry's, or a JSON list's for every entry without its own). */
+export const agencyMarkingSchema = markingObject;
 
 /** Object-valued list fields whose own fields are known (unknown ones are reported). */
 export const NESTED_OBJECTS = {
@@ -71,6 +89,7 @@ export const agencyEntrySchema = z.object({
   programs: z.array(text).optional(),
   remarks: text.optional(),
   links: z.array(linkObject).optional(),
+  marking: markingObject.optional(),
 });
 
 /** A validated agency list entry. */
@@ -102,6 +121,7 @@ export function toWatchlistEntry(
     addresses: (record.addresses ?? []).map((item) => toAddress(item, origin('addresses'))),
     links: (record.links ?? []).map((link) => toLink(link, origin('links'))),
     remarks: record.remarks,
+    marking: record.marking,
   });
 }
 

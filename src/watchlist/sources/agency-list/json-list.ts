@@ -25,6 +25,8 @@ const headerSchema = z.object({
     message: 'not an ISO date (YYYY-MM-DD) or timestamp',
   }),
   entries: z.array(z.unknown()),
+  /** Applies to every entry that has no `marking` of its own. */
+  marking: z.unknown().optional(),
 });
 const HEADER_FIELDS = new Set(Object.keys(headerSchema.shape));
 const ENTRY_FIELDS = new Set(Object.keys(agencyEntrySchema.shape));
@@ -61,7 +63,8 @@ export function readJsonList(json: string, file: string, report: ReportBuilder):
   warnUnknownHeaderFields(document as Record<string, unknown>, file, report);
   const offsets = entryOffsets(json);
   const warned = new Set<string>();
-  const candidates = header.data.entries.map((value, index) => {
+  const candidates = header.data.entries.map((entry, index) => {
+    const value = withListMarking(entry, header.data.marking);
     const offset = offsets[index];
     const line = offset === undefined ? undefined : lines.lineAt(offset);
     return jsonCandidate(value, index, line, { file, report, warned });
@@ -70,6 +73,12 @@ export function readJsonList(json: string, file: string, report: ReportBuilder):
   return label === undefined
     ? { source, publishedAt, candidates }
     : { source, label, publishedAt, candidates };
+}
+
+// The list's marking is validated with each entry, so a bad one is reported like any field.
+function withListMarking(entry: unknown, marking: unknown): unknown {
+  const isObject = typeof entry === 'object' && entry !== null && !Array.isArray(entry);
+  return marking === undefined || !isObject || 'marking' in entry ? entry : { ...entry, marking };
 }
 
 /** Names a zod path the JSON way: `documents[1].number`. */
