@@ -12,7 +12,7 @@ const LETTERS: ReadonlyMap<string, string> = new Map(
   (
     'ء _ آ a أ a ؤ u إ i ئ i ا a ب b ة a ت t ث th ج j ح h خ kh د d ذ dh ر r ز z س s ش sh ص s ' +
     'ض dh ط t ظ dh ع _ غ gh ـ _ ف f ق q ك k ل l م m ن n ه h و u ى a ي i ٱ a ' +
-    'پ p چ ch ژ zh ک k گ g ی i ٹ t ڈ d ڑ r ں n ہ h ھ h ۃ a ے e ځ dz څ ts ډ d ړ r ږ zh ښ sh ګ g ڼ n ۍ i ې e'
+    'پ p چ ch ژ zh ک k گ g ی i ٹ t ڈ d ڑ r ں n ہ h ھ h ۃ a ے e ځ z څ ts ډ d ړ r ږ zh ښ sh ګ g ڼ n ۍ i ې e'
   )
     .split(' ')
     .reduce<[string, string][]>((pairs, part, i, parts) => {
@@ -36,14 +36,16 @@ const INITIAL_LETTERS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * Words read as a whole: `بن`/`ابن` ("son of") and `بنت` ("daughter of") are the particles
- * BIN, IBN and BINT of every Latin spelling, not the names `bn`, `abn`, `bnt`.
+ * Words read as a whole: `بن`/`ابن` ("son of"), `بنت` ("daughter of") and the Mauritanian `ولد`
+ * are the particles BIN, IBN, BINT and OULD of every Latin spelling, not the names `bn`, `abn`,
+ * `bnt`, `wld`.
  */
 const WHOLE_WORDS: ReadonlyMap<string, string> = new Map([
   ['بن', 'bin'],
   ['ابن', 'ibn'],
   ['إبن', 'ibn'],
   ['بنت', 'bint'],
+  ['ولد', 'ould'],
 ]);
 
 /** Diacritics (harakat, shadda, sukun) and Quranic marks: optional in names, dropped. */

@@ -57,4 +57,15 @@ describe('matchNames', () => {
     expect(result.explanation.unmatchedQuery).toEqual([]);
     expect(result.score).toBeGreaterThan(0.8);
   });
+
+  it('gives each word the partner it needs when two words could take the same one', () => {
+    const result = matchNames('محمد شفیق محمدی', 'MOHAMMAD SHAFIQ MOHAMMADI');
+    expect(result.explanation.unmatchedQuery).toEqual([]);
+    expect(result.explanation.unmatchedList).toEqual([]);
+  });
+
+  it('treats spellings of one Arabic particle alike', () => {
+    const result = matchNames('TARIQ ANWAR AL SAYED AHMED', 'TARIQ ANWAR EL SAYED AHMED');
+    expect(result.explanation.unmatchedQuery).toEqual([]);
+  });
 });

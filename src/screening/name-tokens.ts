@@ -213,7 +213,7 @@ const MAY_COMPOUND =
   /^abd|d(?:in|een|ine|ean)$|ll?a?k?h$|ulla$|^(?:al|el|ul|ar|as|ad|at|an|az|ash|ur|ud|us|ed|er|es|ez)$/;
 
 const ABD_PREFIX = /^(?:abdul|abdel|abdal|abdol|abdu|abd)(?=..)/;
-const DIN_SUFFIX = /^(.{3,}?)(?:[uaeoi]l?d+(?:in|een|ine)|aldin|aldeen|eldin|eldine)$/;
+const DIN_SUFFIX = /^(.{2,}?)(?:[uaeoi]l?d+(?:in|een|ine)|aldin|aldeen|eldin|eldine)$/;
 const ALLAH_SUFFIX = /^(.{2,}?)(?:ull?a?k?h|olla?k?h|alla?k?h|illa?k?h|ulla|l?lakh)$/;
 
 /**

@@ -204,7 +204,12 @@ function skeletonJoin(abjadText: string, latin: string): boolean {
   return joinedSkeletons(abjadText).some((s) => latinSkeletons.includes(s));
 }
 
-/** Best pairs first (similarity, then weight); each token used at most once. */
+/**
+ * Best pairs first (similarity, then weight); each token used at most once. Then one repair
+ * step: greedy order can give a word a partner another word needed more (`mhmd` takes
+ * MOHAMMADI, which `mhmdi` alone could match, leaving MOHAMMAD to no one), so a word left out
+ * may take a used partner when that partner's word can move to a free one and the total gains.
+ */
 function alignGreedily(
   pairs: AlignedPair[],
   query: PreparedQuery,
@@ -212,10 +217,25 @@ function alignGreedily(
   nameId: number,
 ): AlignedPair[] {
   const start = data.names.start[nameId]!;
+  const queryWeight = (p: AlignedPair): number => {
+    let total = 0;
+    for (let i = p.q0; i <= p.q1; i++) {
+      total += query.tokens[i]!.weight;
+    }
+    return total;
+  };
+  const listWeight = (p: AlignedPair): number => {
+    let total = 0;
+    for (let j = p.l0; j <= p.l1; j++) {
+      total += data.names.tokenWeights[start + j]!;
+    }
+    return total;
+  };
+  const value = (p: AlignedPair): number => p.simQuery * queryWeight(p) + p.simList * listWeight(p);
   const worth = new Map<AlignedPair, number>();
   for (const p of pairs) {
-    const weights = query.tokens[p.q0]!.weight + data.names.tokenWeights[start + p.l0]!;
-    worth.set(p, (p.simQuery + p.simList) * 1000 + weights);
+    // Every word of a joined pair counts, so `abu bkr` ~ ABUBAKAR beats `bkr` ~ ABUBAKAR.
+    worth.set(p, (p.simQuery + p.simList) * 1000 + queryWeight(p) + listWeight(p));
   }
   pairs.sort(byWorth(worth));
   const usedQuery = new Set<number>();
@@ -228,7 +248,40 @@ function alignGreedily(
       chosen.push(pair);
     }
   }
+  if (chosen.length < query.tokens.length && chosen.length < pairs.length) {
+    repairOnce(pairs, chosen, usedQuery, usedList, value);
+  }
   return chosen;
+}
+
+const isSingle = (p: AlignedPair): boolean => p.q0 === p.q1 && p.l0 === p.l1;
+
+/** The one-step exchange described in `alignGreedily`, for single-word pairs. */
+function repairOnce(
+  pairs: readonly AlignedPair[],
+  chosen: AlignedPair[],
+  usedQuery: Set<number>,
+  usedList: Set<number>,
+  value: (p: AlignedPair) => number,
+): void {
+  for (const wanted of pairs) {
+    if (!isSingle(wanted) || usedQuery.has(wanted.q0) || !usedList.has(wanted.l0)) {
+      continue;
+    }
+    const at = chosen.findIndex((c) => isSingle(c) && c.l0 === wanted.l0);
+    const holder = chosen[at];
+    if (holder === undefined) {
+      continue;
+    }
+    const moved = pairs.find(
+      (p) => isSingle(p) && p.q0 === holder.q0 && p !== holder && !usedList.has(p.l0),
+    );
+    if (moved !== undefined && value(wanted) + value(moved) > value(holder)) {
+      chosen.splice(at, 1, wanted, moved);
+      usedQuery.add(wanted.q0);
+      usedList.add(moved.l0);
+    }
+  }
 }
 
 function byWorth(worth: ReadonlyMap<AlignedPair, number>) {

@@ -29,6 +29,8 @@ export const METHODS: readonly TokenMatchMethod[] = [
   'joined',
 ];
 
+/** Factor on typo matches of a word read from Arabic or Hebrew script. */
+export const ABJAD_TYPO_FACTOR = 0.9;
 /** Similarity of two spellings with the same Spanish phonetic key (`BAca`/`VAca`). */
 export const PHONETIC_SIMILARITY = 0.95;
 /** Same consonant skeleton, one side read from an abjad (`محمد`/`MOHAMMED`). */
@@ -93,12 +95,21 @@ export function expandToken(
   const fuzzy = exact === undefined ? 1 : KNOWN_WORD_FACTOR;
   addPhonetic(vocabulary, phonetic, out);
   if (!shallow) {
-    addTypos(vocabulary, marks, token.text, fuzzy, out);
+    // A word read from Arabic script differs from a Latin spelling by its vowels, which the
+    // skeleton handles; a letter changed outright (`عدي` read `adi` against ALI) is weak.
+    addTypos(
+      vocabulary,
+      marks,
+      token.text,
+      isAbjad(token.script) ? fuzzy * ABJAD_TYPO_FACTOR : fuzzy,
+      out,
+    );
     if (token.kind === 'word') {
       addDroppedLetter(vocabulary, token.text, fuzzy, out);
     }
     addPhoneticTypos(vocabulary, marks, phonetic, fuzzy, out);
   }
+  addEquivalentParticles(vocabulary, token.text, out);
   if (!shallow && token.script === 'cyrillic') {
     addCyrillicReadings(vocabulary, marks, token.text, fuzzy, out);
   }
@@ -191,6 +202,32 @@ function addTypos(
       if (distance > 0 && distance <= budget) {
         offer(out, id, 2, factor * editSimilarity(distance, text.length, other.length));
       }
+    }
+  }
+}
+
+/**
+ * Spellings of the same Arabic particle: the article (`al`, `el`, `ul`), "son of" (`bin`, `ben`,
+ * `ibn`), "father of" (`abu`, `abou`, `abo`, `bou`) and the Mauritanian `ould`. Short and
+ * frequent, they are too short for typos to reach one another.
+ */
+const PARTICLE_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map(
+  [
+    ['al', 'el', 'ul'],
+    ['bin', 'ben', 'ibn', 'bn'],
+    ['abu', 'abou', 'abo', 'bou'],
+    ['ould', 'old', 'wuld'],
+  ].flatMap((group) => group.map((word) => [word, group.filter((w) => w !== word)] as const)),
+);
+
+/** Similarity of two spellings of one particle. */
+const PARTICLE_SPELLING_SIMILARITY = 0.95;
+
+function addEquivalentParticles(vocabulary: Vocabulary, text: string, out: Expansions): void {
+  for (const other of PARTICLE_SPELLINGS.get(text) ?? []) {
+    const id = vocabulary.lookup.get(other);
+    if (id !== undefined) {
+      offer(out, id, 1, PARTICLE_SPELLING_SIMILARITY);
     }
   }
 }

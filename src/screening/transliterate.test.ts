@@ -29,6 +29,7 @@ describe('transliterateWord', () => {
     expect(latin('عادل')).toBe('adl');
     expect(latin('بن')).toBe('bin');
     expect(latin('ابن')).toBe('ibn');
+    expect(latin('ولد')).toBe('ould');
     expect(latin('حافظ')).toBe('hafdh');
   });
 
