@@ -15,6 +15,10 @@
  * (CSV in, CSV out) on a 100,000-row file, including worker start-up. Target (issue):
  * ≥ 50,000 names/s using both cores.
  *
+ * The machine is shared, so besides wall-clock rates it reports CPU-time rates: names per
+ * CPU-second of the whole process (every thread), which other processes' load barely moves.
+ * Twice the pool's CPU-time rate is what both cores of an otherwise idle machine would do.
+ *
  * @module
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -69,32 +73,46 @@ function chunksOf(names: readonly string[]): ChunkTask[] {
 interface Rate {
   readonly seconds: number;
   readonly rate: number;
+  /** Names per CPU-second of the whole process (all threads). */
+  readonly cpuRate: number;
   readonly matched: number;
+}
+
+/** Process CPU time (every thread) in seconds since `since`. */
+function cpuSince(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
 }
 
 function oneThread(entries: readonly WatchlistEntry[], names: readonly string[]): Rate {
   const index = buildScreeningIndex(entries);
   const tasks = chunksOf(names);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let matched = 0;
   for (const task of tasks) {
     matched += screenChunk(index, task, {}).withMatches;
   }
   const seconds = (performance.now() - started) / 1000;
-  return { seconds, rate: names.length / seconds, matched };
+  return { seconds, rate: names.length / seconds, cpuRate: names.length / cpuSince(cpu), matched };
 }
 
-async function pooled(entries: readonly WatchlistEntry[], names: readonly string[]) {
+async function pooled(
+  entries: readonly WatchlistEntry[],
+  names: readonly string[],
+): Promise<Rate & { startup: number; workers: number }> {
   const startedPool = performance.now();
   const pool = await ScreeningWorkerPool.start(entries, {}, availableParallelism());
   const startup = performance.now() - startedPool;
   const tasks = chunksOf(names);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const outcomes = await Promise.all(tasks.map((task) => pool.run(task)));
   const seconds = (performance.now() - started) / 1000;
+  const cpuRate = names.length / cpuSince(cpu);
   await pool.close();
   const matched = outcomes.reduce((sum, o) => sum + o.withMatches, 0);
-  return { startup, seconds, rate: names.length / seconds, matched, workers: pool.size };
+  return { startup, seconds, rate: names.length / seconds, cpuRate, matched, workers: pool.size };
 }
 
 async function fromFile(entries: readonly WatchlistEntry[], names: readonly string[]) {
@@ -121,11 +139,15 @@ async function measureSet(label: string, entries: readonly WatchlistEntry[], nam
   console.log(`\n## ${label}: ${fmt(names.length)} names, ${share.toFixed(1)}% with a match\n`);
   console.log('| measure | value | target |\n| --- | --- | --- |');
   console.log(
-    `| one thread, in process (baseline) | ${fmt(single.rate)} names/s (${single.seconds.toFixed(2)} s) | |`,
+    `| one thread, in process (baseline) | ${fmt(single.rate)} names/s (${single.seconds.toFixed(2)} s); ${fmt(single.cpuRate)} names per CPU-second | |`,
   );
   const met = pool.rate >= 50_000 ? 'met' : 'not met';
+  const idle = 2 * pool.cpuRate;
   console.log(
     `| worker pool (${pool.workers} workers), CSV chunks in memory | ${fmt(pool.rate)} names/s (${pool.seconds.toFixed(2)} s; ×${(pool.rate / single.rate).toFixed(2)} one thread) | ≥ 50,000 names/s — ${met} |`,
+  );
+  console.log(
+    `| worker pool, per CPU-second (plumbing cost: ×${(pool.cpuRate / single.cpuRate).toFixed(2)} of one thread's) | ${fmt(pool.cpuRate)} names per CPU-second → ${fmt(idle)} names/s on 2 idle cores | ≥ 50,000 names/s — ${idle >= 50_000 ? 'met' : 'not met'} on idle cores |`,
   );
   console.log(
     `| worker start-up (each builds its index, in parallel) | ${(pool.startup / 1000).toFixed(2)} s | |`,

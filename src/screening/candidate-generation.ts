@@ -184,10 +184,54 @@ function credit(
   listAccumulated[nameId]! += listWeight;
 }
 
-/** Credits token `i` only to names already touched, by looking at their tokens. */
+/**
+ * Credits token `i` only to names already touched, by looking at their tokens. The token's
+ * expansions are first spread over a per-vocabulary array, so that each of a name's tokens is
+ * one array read instead of a map lookup per expansion map (touched names can be thousands).
+ */
 function updateTouched(data: IndexData, query: PreparedQuery, i: number, touched: number[]): void {
-  const qt = query.tokens[i]!;
   const maps = tokenExpansionMaps(query, i);
+  let expansionCount = 0;
+  for (const expansions of maps) {
+    expansionCount += expansions.size;
+  }
+  // Spreading costs one write per expansion; looking up costs one read per name token and map.
+  if (expansionCount > touched.length * maps.length * 4) {
+    updateFewTouched(data, query, i, touched, maps);
+    return;
+  }
+  const qt = query.tokens[i]!;
+  const marks = markExpansions(data.vocabulary.texts.length, maps);
+  const { stamp, similarity, epoch } = marks;
+  const { start, tokens, tokenWeights, totalWeight } = data.names;
+  const joinedNames = qt.joinedNames.size > 0 ? qt.joinedNames : undefined;
+  for (let t = 0, count = touched.length; t < count; t++) {
+    const nameId = touched[t]!;
+    const joined = joinedNames?.has(nameId) === true;
+    let best = joined ? 1 : 0;
+    let listWeight = joined ? totalWeight[nameId]! : 0;
+    for (let at = start[nameId]!, end = start[nameId + 1]!; at < end; at++) {
+      const id = tokens[at]!;
+      if (stamp[id] === epoch) {
+        best = Math.max(best, similarity[id]!);
+        listWeight = Math.max(listWeight, tokenWeights[at]!);
+      }
+    }
+    if (best > 0) {
+      credit(data, nameId, i, qt.weight, best, listWeight, touched);
+    }
+  }
+}
+
+/** `updateTouched` for a few names: looks each name token up in the expansion maps. */
+function updateFewTouched(
+  data: IndexData,
+  query: PreparedQuery,
+  i: number,
+  touched: number[],
+  maps: readonly Expansions[],
+): void {
+  const qt = query.tokens[i]!;
   const { start, tokens, tokenWeights, totalWeight } = data.names;
   for (let t = 0, count = touched.length; t < count; t++) {
     const nameId = touched[t]!;
@@ -207,6 +251,42 @@ function updateTouched(data: IndexData, query: PreparedQuery, i: number, touched
       credit(data, nameId, i, qt.weight, best, listWeight, touched);
     }
   }
+}
+
+/** Per-vocabulary marks: the best similarity of the current token's expansions, by id. */
+interface ExpansionMarks {
+  stamp: Int32Array;
+  similarity: Float64Array;
+  epoch: number;
+}
+
+/** Reused across queries (the engine is synchronous; each worker thread has its own). */
+const marks: ExpansionMarks = {
+  stamp: new Int32Array(0),
+  similarity: new Float64Array(0),
+  epoch: 0,
+};
+
+function markExpansions(vocabularySize: number, maps: readonly Expansions[]): ExpansionMarks {
+  if (marks.stamp.length < vocabularySize || marks.epoch >= 0x7fffffff) {
+    marks.stamp = new Int32Array(Math.max(vocabularySize, marks.stamp.length));
+    marks.similarity = new Float64Array(marks.stamp.length);
+    marks.epoch = 0;
+  }
+  const epoch = ++marks.epoch;
+  const { stamp, similarity } = marks;
+  for (const expansions of maps) {
+    for (const [id, packed] of expansions) {
+      const value = similarityOf(packed);
+      if (stamp[id] !== epoch) {
+        stamp[id] = epoch;
+        similarity[id] = value;
+      } else if (value > similarity[id]!) {
+        similarity[id] = value;
+      }
+    }
+  }
+  return marks;
 }
 
 /** A token's own expansions and those of the joined pairs it belongs to. */
