@@ -67,6 +67,11 @@ const configSchema = z.strictObject({
       secureCookies: z.coerce.boolean().default(true),
       /** How long another process's revocation may take to apply here (ADR 0009); 0 = no cache. */
       principalCacheSeconds: z.coerce.number().int().min(0).max(60).default(5),
+      /** AES-256-GCM key that encrypts TOTP secrets; generated on first use; keep outside the repo. */
+      totpKeyPath: z
+        .string()
+        .min(1)
+        .default(join(homedir(), '.puente', 'totp.key')),
     })
     .prefault({}),
   audit: z
@@ -165,6 +170,7 @@ const ENV_VARS: readonly (readonly [string, readonly string[]])[] = [
   ['PUENTE_PASSWORD_HASH_COST', ['auth', 'passwordHashCost']],
   ['PUENTE_SECURE_COOKIES', ['auth', 'secureCookies']],
   ['PUENTE_PRINCIPAL_CACHE_SECONDS', ['auth', 'principalCacheSeconds']],
+  ['PUENTE_TOTP_KEY_PATH', ['auth', 'totpKeyPath']],
   ['PUENTE_AUDIT_KEY_PATH', ['audit', 'signingKeyPath']],
   ['PUENTE_AUDIT_CHECKPOINT_EVERY', ['audit', 'checkpointEvery']],
   ['PUENTE_SECRETS_KEY_PATH', ['notifications', 'secretsKeyPath']],

@@ -108,6 +108,9 @@ function identityServices(config: PuenteConfig, store: Store) {
     p: auth.passwordHashCost >= 15 ? 3 : 1,
   };
   let key: AuditSigningKey | undefined;
+  let totpBox: SecretBox | undefined;
+  // Read on first use, so deployments without second factors never need the key file.
+  const totpSecrets = () => (totpBox ??= secretBox(loadOrCreateSecretsKey(auth.totpKeyPath)));
   return {
     authenticator: new Authenticator(store.identity, store.audit, {
       scrypt,
@@ -118,8 +121,9 @@ function identityServices(config: PuenteConfig, store: Store) {
       lockout: { maxFailures: auth.maxFailedLogins, lockMs: auth.lockoutMinutes * 60_000 },
       rateLimit: { maxAttempts: auth.loginAttemptsPerMinute, windowMs: 60_000 },
       principalCacheMs: auth.principalCacheSeconds * 1000,
+      totpSecrets,
     }),
-    accounts: new AccountAdmin(store.identity, scrypt),
+    accounts: new AccountAdmin(store.identity, scrypt, undefined, totpSecrets),
     apiKeys: new ApiKeyAdmin(store.identity),
     auditKey: () => (key ??= loadOrCreateSigningKey(config.audit.signingKeyPath)),
   };

@@ -22,6 +22,8 @@ import {
 import type { ScryptParams } from './password.js';
 import { Permission } from './permissions.js';
 import { matchTotp, newTotpSecret, totpUri } from './totp.js';
+import { UNSEALED, openTotpSecret } from './totp-secret-seal.js';
+import type { SecretSealer } from './totp-secret-seal.js';
 import { normalizeUsername, validateClearance, validateRoles } from './user.js';
 import type { User } from './user.js';
 
@@ -55,6 +57,7 @@ export class AccountAdmin {
     private readonly identity: IdentityStore,
     private readonly scrypt: ScryptParams = DEFAULT_SCRYPT_PARAMS,
     private readonly clock: () => Date = () => new Date(),
+    private readonly totpSecrets: () => SecretSealer = () => UNSEALED,
   ) {}
 
   /** Creates the first organization and administrator; `ConflictError` once anyone exists. */
@@ -190,7 +193,8 @@ export class AccountAdmin {
   /** Starts TOTP enrolment: a new secret, shown once, not yet required at login. */
   async enrolTotp(actor: Actor, context: AuditContext): Promise<{ secret: string; uri: string }> {
     const secret = newTotpSecret();
-    await this.identity.setTotp(this.selfUser(actor), secret, false, null, context);
+    const sealed = this.totpSecrets().seal(secret);
+    await this.identity.setTotp(this.selfUser(actor), sealed, false, null, context);
     return { secret, uri: totpUri(secret, actor.name, 'Puente') };
   }
 
@@ -201,7 +205,11 @@ export class AccountAdmin {
     const step =
       secret === null
         ? undefined
-        : matchTotp(base32Decode(secret), code, this.clock().getTime() / 1000);
+        : matchTotp(
+            base32Decode(openTotpSecret(this.totpSecrets(), secret)),
+            code,
+            this.clock().getTime() / 1000,
+          );
     if (secret === null || step === undefined) {
       throw new ValidationError('the code does not match; enrol again or wait for the next code', {
         field: 'code',

@@ -222,6 +222,66 @@ describe('Authenticator', () => {
     }
   });
 
+  it('limits login attempts across every process sharing the store', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'puente-throttle-'));
+    const file = join(folder, 'puente.db');
+    const first = await createSqliteStore(file);
+    const second = await createSqliteStore(file);
+    try {
+      const rateLimit = { maxAttempts: 4, windowMs: 60_000 };
+      const processes = [first, second].map(
+        (one) => new Authenticator(one.identity, one.audit, { clock, rateLimit }),
+      );
+      const attempt = (i: number) =>
+        processes[i % 2]!.login({ username: `nobody${i}`, password: 'x', ip: '203.0.113.7' }).then(
+          () => 'ok',
+          (error: unknown) => (error as { code: string }).code,
+        );
+      const results = [];
+      for (let i = 0; i < 6; i += 1) {
+        results.push(await attempt(i));
+      }
+      // Four attempts in all, not four per process.
+      expect(results).toEqual([
+        ...Array<string>(4).fill('unauthenticated'),
+        'rate_limited',
+        'rate_limited',
+      ]);
+      now = new Date(now.getTime() + 60_000);
+      expect(await attempt(7)).toBe('unauthenticated');
+    } finally {
+      await first.close();
+      await second.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('stores TOTP secrets only sealed, and still accepts secrets stored before sealing', async () => {
+    const sealer = {
+      seal: (plain: string) => `v1.${Buffer.from(plain).toString('base64url')}`,
+      open: (sealed: string) => Buffer.from(sealed.slice(3), 'base64url').toString(),
+    };
+    const sealedAdmin = new AccountAdmin(store.identity, MIN_SCRYPT_PARAMS, clock, () => sealer);
+    const sealedAuth = new Authenticator(store.identity, store.audit, {
+      scrypt: MIN_SCRYPT_PARAMS,
+      clock,
+      totpSecrets: () => sealer,
+    });
+    const { secret } = await sealedAdmin.enrolTotp(root, testAudit());
+    const stored = (await store.identity.findCredentials(root.id))?.totpSecret;
+    expect(stored).not.toContain(secret);
+    expect(stored).toBe(sealer.seal(secret));
+    const code = () => totp(base32Decode(secret), now.getTime() / 1000);
+    await sealedAdmin.confirmTotp(root, code(), testAudit());
+    now = new Date(now.getTime() + 30_000);
+    const login = { username: 'root', password: PASSWORD, ip: null };
+    await expect(sealedAuth.login({ ...login, totpCode: code() })).resolves.toBeDefined();
+    // A secret written in clear by an earlier version still works.
+    await store.identity.setTotp(root.id, secret, true, null, testAudit());
+    now = new Date(now.getTime() + 30_000);
+    await expect(sealedAuth.login({ ...login, totpCode: code() })).resolves.toBeDefined();
+  });
+
   it('requires a fresh TOTP code once enrolled and refuses a replayed one', async () => {
     const { secret } = await admin.enrolTotp(root, testAudit());
     const code = () => totp(base32Decode(secret), now.getTime() / 1000);

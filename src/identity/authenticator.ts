@@ -21,9 +21,11 @@ import type {
 import { DEFAULT_LOCKOUT_POLICY, afterFailure, isLocked } from './lockout.js';
 import type { LockoutPolicy } from './lockout.js';
 import { PrincipalCache } from './principal-cache.js';
+import { UNSEALED, openTotpSecret } from './totp-secret-seal.js';
+import type { SecretSealer } from './totp-secret-seal.js';
 import { DEFAULT_SCRYPT_PARAMS, hashPassword, verifyPassword } from './password.js';
 import type { ScryptParams } from './password.js';
-import { DEFAULT_RATE_LIMIT, RateLimiter } from './rate-limiter.js';
+import { DEFAULT_RATE_LIMIT } from './rate-limiter.js';
 import type { RateLimitPolicy } from './rate-limiter.js';
 import { apiKeyId, hashToken, newToken, safeEqual } from './secret-tokens.js';
 import { DEFAULT_SESSION_POLICY, newSession, sessionProblem } from './session.js';
@@ -44,6 +46,8 @@ export interface AuthenticatorOptions {
    * (default 5 s; 0 reads on every request). Changes made in this process take effect at once.
    */
   readonly principalCacheMs?: number;
+  /** Opens stored TOTP secrets; read only when a user with TOTP logs in. */
+  readonly totpSecrets?: () => SecretSealer;
 }
 
 /** Default of `AuthenticatorOptions.principalCacheMs`. */
@@ -78,7 +82,8 @@ const INVALID = 'invalid credentials';
  * const actor = await auth.authenticateSession(token);
  */
 export class Authenticator {
-  readonly #limiter: RateLimiter;
+  readonly #rateLimit: RateLimitPolicy;
+  #prunedAt = 0;
   readonly #session: SessionPolicy;
   readonly #lockout: LockoutPolicy;
   readonly #clock: () => Date;
@@ -91,7 +96,7 @@ export class Authenticator {
     private readonly audit: AuditStore,
     private readonly options: AuthenticatorOptions = {},
   ) {
-    this.#limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+    this.#rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
     this.#session = options.session ?? DEFAULT_SESSION_POLICY;
     this.#lockout = options.lockout ?? DEFAULT_LOCKOUT_POLICY;
     this.#clock = options.clock ?? (() => new Date());
@@ -113,8 +118,8 @@ export class Authenticator {
   async login(request: LoginRequest): Promise<LoginResult> {
     const now = this.#clock();
     const username = request.username.trim().toLowerCase().slice(0, 64);
-    this.throttle(`ip:${request.ip ?? 'local'}`, now);
-    this.throttle(`user:${username}`, now);
+    await this.throttle(`ip:${request.ip ?? 'local'}`, now);
+    await this.throttle(`user:${username}`, now);
     const user = await this.identity.findUserByUsername(username);
     const credentials =
       user === undefined ? undefined : await this.identity.findCredentials(user.id);
@@ -265,7 +270,13 @@ export class Authenticator {
     const step =
       code === undefined
         ? undefined
-        : matchTotp(base32Decode(credentials.totpSecret), code, now.getTime() / 1000);
+        : matchTotp(
+            base32Decode(
+              openTotpSecret(this.options.totpSecrets?.() ?? UNSEALED, credentials.totpSecret),
+            ),
+            code,
+            now.getTime() / 1000,
+          );
     return step !== undefined && step > (credentials.totpLastStep ?? -1) ? step : undefined;
   }
 
@@ -282,7 +293,7 @@ export class Authenticator {
     const token = newToken();
     const session = newSession(hashToken(token), user.id, now, this.#session, ip);
     await this.identity.startSession(session, step, loginContext(user, ip));
-    this.#limiter.reset(`user:${user.username}`);
+    await this.identity.resetLoginAttempts(throttleKey(`user:${user.username}`));
     return {
       token,
       session,
@@ -291,10 +302,25 @@ export class Authenticator {
     };
   }
 
-  private throttle(key: string, now: Date): void {
-    const result = this.#limiter.attempt(key, now.getTime());
-    if (!result.allowed) {
-      throw new RateLimitedError(Math.ceil(result.retryAfterMs / 1000));
+  /**
+   * Counts the attempt in the store, so the limit holds across every API process sharing it.
+   * Fixed windows: at most `maxAttempts` per `windowMs` from the window's first attempt.
+   */
+  private async throttle(key: string, now: Date): Promise<void> {
+    const { maxAttempts, windowMs } = this.#rateLimit;
+    const windowStartsAfter = new Date(now.getTime() - windowMs).toISOString();
+    if (now.getTime() - this.#prunedAt >= windowMs) {
+      this.#prunedAt = now.getTime();
+      await this.identity.pruneLoginAttempts(windowStartsAfter);
+    }
+    const { attempts, windowStart } = await this.identity.countLoginAttempt(
+      throttleKey(key),
+      now.toISOString(),
+      windowStartsAfter,
+    );
+    if (attempts > maxAttempts) {
+      const retryAfterMs = Date.parse(windowStart) + windowMs - now.getTime();
+      throw new RateLimitedError(Math.max(1, Math.ceil(retryAfterMs / 1000)));
     }
   }
 
@@ -319,6 +345,11 @@ export class Authenticator {
     );
     return this.#dummyHash;
   }
+}
+
+/** Throttle keys are stored hashed: people sometimes type their password as their username. */
+function throttleKey(key: string): string {
+  return hashToken(key);
 }
 
 function loginContext(user: User, ip: string | null): AuditContext {

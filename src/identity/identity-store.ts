@@ -116,4 +116,17 @@ export interface IdentityStore {
   /** @throws NotFoundError for an unknown key. Revoking twice keeps the first time. */
   revokeApiKey(id: string, at: string, audit: AuditContext): Promise<ApiKey>;
   touchApiKey(id: string, at: string): Promise<void>;
+  /**
+   * Counts one login attempt of `key` atomically, for every process sharing the store: starts a
+   * new window at `now` when the stored one began at or before `windowStartsAfter`. Not audited.
+   */
+  countLoginAttempt(
+    key: string,
+    now: string,
+    windowStartsAfter: string,
+  ): Promise<{ readonly attempts: number; readonly windowStart: string }>;
+  /** Forgets the attempts of `key` (after a successful login). */
+  resetLoginAttempts(key: string): Promise<void>;
+  /** Drops windows that began at or before `before`, so guessed names do not pile up. */
+  pruneLoginAttempts(before: string): Promise<void>;
 }

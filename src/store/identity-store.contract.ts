@@ -351,6 +351,23 @@ export function runIdentityStoreContract(name: string, makeStore: () => Promise<
       });
     });
 
+    it('counts login attempts in fixed windows, resets and prunes them, without audit events', async () => {
+      const t = (seconds: number) => new Date(NOW.getTime() + seconds * 1000).toISOString();
+      const count = (key: string, seconds: number) =>
+        store.identity.countLoginAttempt(key, t(seconds), t(seconds - 60));
+      expect(await count('ip:a', 0)).toEqual({ attempts: 1, windowStart: t(0) });
+      expect(await count('ip:a', 10)).toEqual({ attempts: 2, windowStart: t(0) });
+      const parallel = await Promise.all([count('ip:a', 20), count('ip:a', 20), count('ip:b', 20)]);
+      expect(parallel.map((result) => result.attempts).sort()).toEqual([1, 3, 4]);
+      expect(await count('ip:a', 60)).toEqual({ attempts: 1, windowStart: t(60) });
+      await store.identity.resetLoginAttempts('ip:a');
+      expect((await count('ip:a', 61)).attempts).toBe(1);
+      await store.identity.pruneLoginAttempts(t(20));
+      expect(await count('ip:b', 70)).toEqual({ attempts: 1, windowStart: t(70) });
+      expect((await count('ip:a', 71)).attempts).toBe(2);
+      expect(await store.audit.list()).toHaveLength(1);
+    });
+
     it('leaves an intact chain after all of the above', async () => {
       await store.identity.createUser(testUser(org.id), testAudit());
       const report = await verifyStoredAuditChain(store.audit);

@@ -28,6 +28,7 @@ export async function createTestServices(overrides: ConfigOverrides = {}): Promi
       // Cheap password hashes, and a signing key that never lands in the home folder.
       'auth.passwordHashCost': 10,
       'audit.signingKeyPath': join(mkdtempSync(join(tmpdir(), 'puente-key-')), 'audit.pem'),
+      'auth.totpKeyPath': join(mkdtempSync(join(tmpdir(), 'puente-totp-')), 'totp.key'),
       ...overrides,
     },
   );

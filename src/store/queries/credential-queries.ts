@@ -4,6 +4,8 @@
  *
  * @module
  */
+import { sql } from 'kysely';
+
 import type { AuditContext } from '../../audit/audit-event.js';
 import type { SessionPrincipal, UserCredentials } from '../../identity/identity-store.js';
 import type { LockoutState } from '../../identity/lockout.js';
@@ -81,6 +83,38 @@ export class CredentialQueries extends ServiceAccountQueries {
         event: { action: 'session.login', targetType: 'user', targetId: session.userId, details },
       };
     });
+  }
+
+  /** {@inheritDoc IdentityStore.countLoginAttempt} */
+  async countLoginAttempt(
+    key: string,
+    now: string,
+    windowStartsAfter: string,
+  ): Promise<{ readonly attempts: number; readonly windowStart: string }> {
+    // One statement: concurrent attempts from several processes each see their own count.
+    const expired = sql<boolean>`login_throttle.window_start <= ${windowStartsAfter}`;
+    const row = await this.db
+      .insertInto('login_throttle')
+      .values({ key, window_start: now, attempts: 1 })
+      .onConflict((conflict) =>
+        conflict.column('key').doUpdateSet({
+          attempts: sql<number>`case when ${expired} then 1 else login_throttle.attempts + 1 end`,
+          window_start: sql<string>`case when ${expired} then excluded.window_start else login_throttle.window_start end`,
+        }),
+      )
+      .returning(['attempts', 'window_start'])
+      .executeTakeFirstOrThrow();
+    return { attempts: Number(row.attempts), windowStart: row.window_start };
+  }
+
+  /** {@inheritDoc IdentityStore.resetLoginAttempts} */
+  async resetLoginAttempts(key: string): Promise<void> {
+    await this.db.deleteFrom('login_throttle').where('key', '=', key).execute();
+  }
+
+  /** {@inheritDoc IdentityStore.pruneLoginAttempts} */
+  async pruneLoginAttempts(before: string): Promise<void> {
+    await this.db.deleteFrom('login_throttle').where('window_start', '<=', before).execute();
   }
 
   /** {@inheritDoc IdentityStore.findSessionPrincipal} */
