@@ -14,6 +14,7 @@ import type { ScryptParams } from './identity/password.js';
 import type { Logger } from './core/logger.js';
 import { MonitoringEventBus } from './monitoring/monitoring-events.js';
 import { MonitoringService } from './monitoring/monitoring-service.js';
+import { EvidenceService } from './evidence/evidence-service.js';
 import { createJobQueue } from './jobs/create-job-queue.js';
 import { JobName, type JobQueue } from './jobs/job-queue.js';
 import { registerWorkerJobs } from './jobs/worker.js';
@@ -48,6 +49,8 @@ export interface Services {
   readonly notifications: NotificationService;
   /** The job queue: pg-boss on PostgreSQL, in-process on SQLite; its jobs registered. */
   readonly jobs: JobQueue;
+  /** Screening certificates, alert evidence packs and ROS drafts. */
+  readonly evidence: EvidenceService;
   /** The checkpoint signing key, loaded (or generated) on first call. */
   auditKey(): AuditSigningKey;
   /** Closes the store; call once on shutdown. */
@@ -67,16 +70,25 @@ export async function createServices(config: PuenteConfig, logger: Logger): Prom
     },
   });
   const { notifications, jobs, closeBackground } = backgroundServices(config, store, logger);
+  const screening = new ScreeningService(currentLists(store.watchlist));
   const services: Services = {
     config,
     logger,
     store,
     watchlists,
-    screening: new ScreeningService(currentLists(store.watchlist)),
+    screening,
     ...monitoringServices(config, store, logger),
     ...identityServices(config, store),
     notifications,
     jobs,
+    evidence: new EvidenceService({
+      monitoring: store.monitoring,
+      watchlist: store.watchlist,
+      audit: store.audit,
+      identity: store.identity,
+      screening,
+      threshold: config.monitoring.threshold,
+    }),
     close: async () => {
       await closeBackground();
       await store.close();
