@@ -104,7 +104,7 @@ export class CredentialQueries extends ServiceAccountQueries {
       )
       .returning(['attempts', 'window_start'])
       .executeTakeFirstOrThrow();
-    return { attempts: Number(row.attempts), windowStart: row.window_start };
+    return { attempts: row.attempts, windowStart: row.window_start };
   }
 
   /** {@inheritDoc IdentityStore.resetLoginAttempts} */
