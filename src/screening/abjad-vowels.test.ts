@@ -11,6 +11,8 @@ describe('abjadVowelsCompatible', () => {
     expect(abjadVowelsCompatible('mhmd', 'mohammed')).toBe(true);
     expect(abjadVowelsCompatible('kstiiu', 'castillo')).toBe(true);
     expect(abjadVowelsCompatible('kstiiu', 'castro')).toBe(false);
+    expect(abjadVowelsCompatible('aisi', 'isa')).toBe(true);
+    expect(abjadVowelsCompatible('aisi', 'aso')).toBe(false);
   });
 });
 

@@ -39,7 +39,8 @@ function vowelsInOrder(abjad: string, latin: string): boolean {
       at++;
     }
     if (at >= latin.length) {
-      return false;
+      // Persian writes a final alif maqsura with `ی` (`عیسی` ISA, `موسی` MUSA).
+      return i === abjad.length - 1 && needed === 'I' && latin.endsWith('a');
     }
     at++;
   }

@@ -131,8 +131,8 @@ const ARTICLES = new Set([
 ]);
 /** `din` ("religion"), the second part of names such as `Siraj al-Din` (`دن` without its `ي`). */
 const DIN = new Set(['din', 'deen', 'dine', 'dean', 'dn']);
-/** `…uddin` written as a separate word (`SIRAJ UDDIN`, `NUR EDDINE`). */
-const DIN_WORD = /^(?:u|e|a|o|i)d+(?:in|een|ine)$/;
+/** `…uddin` written as a separate word (`SIRAJ UDDIN`, `NUR EDDINE`, `NOR ELDIN`). */
+const DIN_WORD = /^[uaeoi]l?d+(?:in|een|ine)$/;
 /** `Allah` after the article (`NUR AL-LAH`, Arabic `نور الله` read `nur al lh`). */
 const LAH = new Set(['lah', 'lh', 'llah', 'lla']);
 /** `Allah` as a separate word (`NUR ALLAH`, `HIDAYAT ULLAH`). */
@@ -185,9 +185,9 @@ function compoundLength(words: readonly RoledWord[], i: number): number {
 
 /**
  * A Latin query word one typo away from `abd`/`abdul`/`abdel` (`ABDLU`, `ADB`, `ABWDUL`) that is
- * not a listed word is read as that form, so the compound it opens is still merged. A
- * three-letter word must have the letters of `abd` (`ASD`, `ABL` are other names), and a word
- * read from Arabic script is a transliteration, not a typo.
+ * not a listed word is read as that form, so the compound it opens is still merged. It must
+ * keep both `b` and `d` (`ADEL`, `ASD`, `ABL` are other names), and a word read from Arabic
+ * script is a transliteration, not a typo.
  */
 function correctAbd(word: RoledWord, known: (word: string) => boolean): RoledWord {
   if (
@@ -196,7 +196,8 @@ function correctAbd(word: RoledWord, known: (word: string) => boolean): RoledWor
     word.text.length < 3 ||
     word.text.length > 7 ||
     known(word.text) ||
-    (word.text.length === 3 && !['a', 'b', 'd'].every((c) => word.text.includes(c)))
+    !word.text.includes('b') ||
+    !word.text.includes('d')
   ) {
     return word;
   }

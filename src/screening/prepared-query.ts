@@ -51,7 +51,7 @@ export function prepareQuery(data: IndexData, name: string, type?: EntityType): 
 /** As `prepareQuery`, for a name already analyzed. */
 export function prepareAnalyzed(data: IndexData, analyzed: AnalyzedName): PreparedQuery {
   const readings = analyzed.tokens.map((token) =>
-    token.kind === 'legal' || token.script !== 'latin' ? undefined : legalReading(token.text),
+    token.kind === 'legal' || token.script !== 'latin' ? undefined : memoLegalReading(token.text),
   );
   const allLegal = analyzed.tokens.every((t, i) => t.kind === 'legal' || readings[i] !== undefined);
   const tokens = analyzed.tokens.map((token, i) =>
@@ -101,8 +101,8 @@ function queryToken(data: IndexData, token: NameToken, legal?: LegalReading): Qu
  */
 function joinedNames(data: IndexData, token: NameToken): Set<number> {
   const names = new Set(data.joined.idsOf(keyHash(token.text)));
-  if (token.script === 'latin') {
-    for (const skeleton of skeletonVariants(token.text)) {
+  if (token.script === 'latin' && token.text.length >= 4) {
+    for (const skeleton of memoSkeletons(token.text)) {
       if (skeleton.length >= 4) {
         for (const id of data.joined.idsOf(keyHash(JOINED_SKELETON_PREFIX + skeleton))) {
           names.add(id);
@@ -112,6 +112,28 @@ function joinedNames(data: IndexData, token: NameToken): Set<number> {
   }
   return names;
 }
+
+/** Most words kept by the per-word memos below (they are emptied when full). */
+const MEMO_LIMIT = 50_000;
+
+/** Memoizes a per-word function that does not depend on the index (customer names repeat). */
+function memo<T>(compute: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined && !cache.has(text)) {
+      if (cache.size >= MEMO_LIMIT) {
+        cache.clear();
+      }
+      value = compute(text);
+      cache.set(text, value);
+    }
+    return value as T;
+  };
+}
+
+const memoLegalReading = memo(legalReading);
+const memoSkeletons = memo(skeletonVariants);
 
 /** Similarity of a word one typo away from a one-word legal form (`LDT` for `LTD`). */
 export const LEGAL_TYPO_SIMILARITY = 0.9;

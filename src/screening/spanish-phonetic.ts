@@ -165,7 +165,8 @@ export function consonantSkeleton(token: string, digraphs = true): string {
  * Arabic-speaking world and in Persian and Urdu: `ذ`/`ض`
  * (`dh`: `d` or `z`, `FADL`/`FAZAL`), `ث` (`th`: `t` or `s`, `WATHIQ`/`WASSIQ`), and `g`, which
  * stands for `ج` (`GAMAL`) or for `ق` (`BELGACEM` for `بلقاسم`); `ch`, the German and older
- * French spelling of `خ` (`BARICH` for `بريخ`); and Spanish `ll`, which Arabic and Russian
+ * French spelling of `خ` (`BARICH` for `بريخ`); `gh`, the Maghrebi spelling of `ق` (`GHEDEIR` for
+ * `قدير`); and Spanish `ll`, which Arabic and Russian
  * writers hear as `y` (`MANCILLA` → `منسيا`). A token's skeleton variants cover both readings;
  * two tokens match when any variants agree.
  */
@@ -177,6 +178,7 @@ const ALTERNATE_READINGS: readonly (readonly [RegExp, string])[] = [
   [/g(?!h)/g, 'k'],
   [/ch/g, 'kh'],
   [/ll/g, 'y'],
+  [/gh/g, 'q'],
 ];
 
 /** Most alternate readings combined per token (2⁴ = 16 combinations). */

@@ -207,13 +207,14 @@ function addTypos(
 }
 
 /**
- * Spellings of the same Arabic particle: the article (`al`, `el`, `ul`), "son of" (`bin`, `ben`,
+ * Spellings of the same Arabic particle: the article (`al`, `el`, `ul` and its assimilated
+ * forms `ur`, `ad`, `ash`, …), "son of" (`bin`, `ben`,
  * `ibn`), "father of" (`abu`, `abou`, `abo`, `bou`) and the Mauritanian `ould`. Short and
  * frequent, they are too short for typos to reach one another.
  */
 const PARTICLE_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map(
   [
-    ['al', 'el', 'ul'],
+    ['al', 'el', 'ul', 'ur', 'ud', 'ar', 'ad', 'ash', 'az'],
     ['bin', 'ben', 'ibn', 'bn'],
     ['abu', 'abou', 'abo', 'bou'],
     ['ould', 'old', 'wuld'],
