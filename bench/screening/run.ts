@@ -11,8 +11,13 @@
  *
  * Targets (issue): build ≤ 2 s, RSS ≤ 400 MB, p50 ≤ 0.1 ms, p99 ≤ 1 ms.
  *
+ * The machine is shared: wall-clock figures move with other processes' load (printed with the
+ * results), so the build and the query mean are also given in CPU time of this process, which
+ * load barely moves. Percentiles can only be wall-clock.
+ *
  * @module
  */
+import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { screen } from '../../src/screening/screen.js';
 import {
@@ -26,10 +31,12 @@ import { loadRealLists } from '../quality/load-lists.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
-function timed<T>(run: () => T): [T, number] {
+function timed<T>(run: () => T): [T, number, number] {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const value = run();
-  return [value, performance.now() - started];
+  const used = process.cpuUsage(cpu);
+  return [value, performance.now() - started, (used.user + used.system) / 1000];
 }
 
 function percentile(sorted: readonly number[], q: number): number {
@@ -56,10 +63,10 @@ function measureQueries(index: ScreeningIndex, names: readonly string[]): number
 export function runSpeed(entries: readonly WatchlistEntry[]): void {
   gc?.();
   const rssBefore = process.memoryUsage().rss;
-  const [index, firstBuild] = timed(() => buildScreeningIndex(entries));
+  const [index, firstBuild, firstBuildCpu] = timed(() => buildScreeningIndex(entries));
   gc?.();
   const rss = process.memoryUsage().rss;
-  const [, rebuild] = timed(() => buildScreeningIndex(entries));
+  const [, rebuild, rebuildCpu] = timed(() => buildScreeningIndex(entries));
   const changed = entries.filter((_, i) => i % 100 === 0);
   const [, patch] = timed(() =>
     patchScreeningIndex(index, { added: changed, removed: changed.map(entryId) }),
@@ -68,12 +75,19 @@ export function runSpeed(entries: readonly WatchlistEntry[]): void {
   const measured = queriesOf(entries, 1);
   measureQueries(index, warmup);
   gc?.();
+  const cpu = process.cpuUsage();
   const times = measureQueries(index, measured);
+  const used = process.cpuUsage(cpu);
+  const cpuMean = (used.user + used.system) / 1000 / times.length;
   const mean = times.reduce((sum, t) => sum + t, 0) / times.length;
   const rows = [
     ['entries / names', `${index.entryCount} / ${index.nameCount}`, ''],
-    ['index build (first, cold JIT)', `${firstBuild.toFixed(0)} ms`, '≤ 2000 ms'],
-    ['index rebuild', `${rebuild.toFixed(0)} ms`, '≤ 2000 ms'],
+    [
+      'index build (first, cold JIT)',
+      `${firstBuild.toFixed(0)} ms (CPU ${firstBuildCpu.toFixed(0)} ms)`,
+      '≤ 2000 ms',
+    ],
+    ['index rebuild', `${rebuild.toFixed(0)} ms (CPU ${rebuildCpu.toFixed(0)} ms)`, '≤ 2000 ms'],
     [`patch (${changed.length} entries replaced)`, `${patch.toFixed(0)} ms`, ''],
     [
       'RSS after build',
@@ -86,10 +100,19 @@ export function runSpeed(entries: readonly WatchlistEntry[]): void {
       '≤ 0.1 ms',
     ],
     ['single query p99', `${percentile(times, 0.99).toFixed(3)} ms`, '≤ 1 ms'],
-    ['single query mean', `${mean.toFixed(3)} ms`, ''],
-    ['throughput, one thread', `${Math.round(1000 / mean)} names/s`, ''],
+    ['single query mean', `${mean.toFixed(3)} ms (CPU ${cpuMean.toFixed(3)} ms)`, ''],
+    [
+      'throughput, one thread',
+      `${Math.round(1000 / mean)} names/s (${Math.round(1000 / cpuMean)} per CPU-second)`,
+      '',
+    ],
   ];
   console.log('# Screening speed\n');
+  console.log(
+    `${new Date().toISOString()}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n`,
+  );
   console.log('| measure | value | target |\n| --- | --- | --- |');
   for (const row of rows) {
     console.log(`| ${row.join(' | ')} |`);

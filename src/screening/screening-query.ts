@@ -116,7 +116,16 @@ const COMPATIBLE: readonly (readonly Script[])[] = [
   ['han', 'hangul'],
 ];
 
+/**
+ * Below U+0370 the only letters are Latin: such a name cannot mix scripts (most queries).
+ * Control characters were refused before this check.
+ */
+const BELOW_GREEK = /^[\u0020-\u036f]*$/;
+
 function rejectMixedScripts(name: string, field: string): void {
+  if (BELOW_GREEK.test(name)) {
+    return;
+  }
   for (const word of name.split(/[^\p{L}\p{M}]+/u)) {
     const scripts = [...lettersScripts(word)];
     if (scripts.length > 1 && !COMPATIBLE.some((ok) => scripts.every((s) => ok.includes(s)))) {

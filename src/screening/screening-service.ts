@@ -107,6 +107,17 @@ export class ScreeningService {
     return { index, entries, lists, marked };
   }
 
+  /**
+   * The entries of the current publications, without building an index when none is built yet:
+   * a batch run hands them to worker threads that each build their own.
+   */
+  async currentEntries(): Promise<readonly WatchlistEntry[]> {
+    if (this.#state !== undefined) {
+      return (await this.#current()).entries;
+    }
+    return this.#source.entriesOf(await this.#source.currentVersions());
+  }
+
   /** Forces a re-read of the current publications now (after an ingest in this process). */
   async refresh(): Promise<void> {
     this.#checkedAt = 0;

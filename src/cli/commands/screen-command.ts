@@ -99,7 +99,7 @@ async function screenFile(
   const format = flags.json === true ? 'jsonl' : 'csv';
   const progress = createProgress(flags.out !== undefined);
   const summary = await withServices(global(), async (services) => {
-    const { entries } = await services.screening.snapshot();
+    const entries = await services.screening.currentEntries();
     return runBatchFile(entries, {
       input: file,
       format,
