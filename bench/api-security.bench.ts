@@ -117,9 +117,8 @@ async function measure(sides: readonly Side[], calls: readonly Call[]): Promise<
 
 /** Prints the machine, the inputs and the markdown table. */
 function report(secure: Side, open: Side, listPath: string, auditEvents: number): void {
-  const secureRate = median(secure.rates);
-  const openRate = median(open.rates);
-  const overhead = (1 - secureRate / openRate) * 100;
+  // Each round measured both sides under the same conditions, so its ratio is the fair one.
+  const overhead = median(secure.rates.map((rate, round) => 1 - rate / open.rates[round]!)) * 100;
   console.log(
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; ${new Date().toISOString()}; load average ${loadavg()
       .map((load) => load.toFixed(2))
@@ -139,7 +138,7 @@ function report(secure: Side, open: Side, listPath: string, auditEvents: number)
   }
   const met = overhead < TARGET_OVERHEAD_PERCENT ? 'yes' : 'NO';
   console.log(
-    `| **overhead** | **${overhead.toFixed(1)}%** | target < ${TARGET_OVERHEAD_PERCENT}% | met: ${met} |`,
+    `| **overhead** (median of the rounds' ratios) | **${overhead.toFixed(1)}%** | target < ${TARGET_OVERHEAD_PERCENT}% | met: ${met} |`,
   );
 }
 

@@ -141,8 +141,13 @@ export function runRecordMarkingsContract(name: string, makeStore: () => Promise
         },
       );
       const ingest: AuditContext = { actor: { kind: 'user', id: 'u', organizationId: uiaf.id } };
-      const { publication: hiddenOne } = await store.watchlist.savePublication(red, ingest);
       const visible = store.watchlist.visibleTo(viewer(dea));
+      // Asking about a publication before it exists must not remember it as unmarked.
+      expect(await visible.findEntry(publication.id + 1, 'K-9')).toBeUndefined();
+      const { publication: hiddenOne } = await store.watchlist.savePublication(red, ingest);
+      expect(hiddenOne.id).toBe(publication.id + 1);
+      expect(await visible.findEntry(hiddenOne.id, 'K-9')).toBeUndefined();
+      expect(await visible.listEntries(hiddenOne.id)).toEqual([]);
       expect(await visible.findPublication(hiddenOne.id)).toBeUndefined();
       expect((await visible.listPublications(SOURCE)).map((p) => p.id)).toEqual([publication.id]);
       expect(await visible.currentPublications()).toEqual([]);

@@ -18,9 +18,6 @@ import type { Database } from '../schema.js';
 import { AuditQueries } from './audit-queries.js';
 import { MAX_PARAMETERS_PER_STATEMENT, chunked, rowsPerStatement } from './statement-chunks.js';
 
-/** Source ids looked up in SQL at most; more are filtered in memory. */
-const SOURCE_IDS_IN_QUERY = 500;
-
 /** Entry ids a read names in its audit event at most; the count is always complete. */
 const MAX_IDS_PER_READ_EVENT = 100;
 
@@ -76,8 +73,16 @@ export interface StoredMarking {
   readonly marking: Marking;
 }
 
+/** Publications whose markings are kept in memory per database, least recently used dropped. */
+const CACHED_PUBLICATIONS = 64;
+
+const cachedMarkings = new WeakMap<Kysely<Database>, Map<number, readonly StoredMarking[]>>();
+
 /**
  * The markings of the given publications (all their marked entries, or only `sourceIds`).
+ * A publication's markings are written in the transaction that creates it and never change, so
+ * once a publication exists its markings are cached for good (in every process alike); ids of
+ * publications that do not exist are never cached.
  *
  * @example
  * const markings = await markingsOf(db, [publication.id]);
@@ -87,24 +92,86 @@ export async function markingsOf(
   publicationIds: readonly number[],
   sourceIds?: readonly string[],
 ): Promise<StoredMarking[]> {
-  const found: StoredMarking[] = [];
+  const cache = cacheOf(db);
   const ids = [...new Set(publicationIds)];
-  if (ids.length === 0 || sourceIds?.length === 0) {
-    return found;
+  const found = new Map<number, readonly StoredMarking[]>();
+  for (const id of ids) {
+    const rows = cache.get(id);
+    if (rows !== undefined) {
+      // Re-inserting marks the publication as recently used.
+      cache.delete(id);
+      cache.set(id, rows);
+      found.set(id, rows);
+    }
   }
-  // A few source ids are looked up; many are filtered after reading the publications' rows.
-  const few = sourceIds !== undefined && sourceIds.length <= SOURCE_IDS_IN_QUERY;
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    for (const [id, rows] of await loadMarkings(db, missing)) {
+      found.set(id, rows);
+      cache.set(id, rows);
+    }
+    evictOldest(cache);
+  }
   const wanted = sourceIds === undefined ? undefined : new Set(sourceIds);
-  for (const chunk of chunked(ids, MAX_PARAMETERS_PER_STATEMENT / 2)) {
+  return ids.flatMap((id) => {
+    const rows = found.get(id) ?? [];
+    return wanted === undefined ? [...rows] : rows.filter((row) => wanted.has(row.sourceId));
+  });
+}
+
+function cacheOf(db: Kysely<Database>): Map<number, readonly StoredMarking[]> {
+  let cache = cachedMarkings.get(db);
+  if (cache === undefined) {
+    cache = new Map();
+    cachedMarkings.set(db, cache);
+  }
+  return cache;
+}
+
+/** The markings of those of `publicationIds` that exist (a publication without any: empty). */
+async function loadMarkings(
+  db: Kysely<Database>,
+  publicationIds: readonly number[],
+): Promise<Map<number, readonly StoredMarking[]>> {
+  const loaded = new Map<number, StoredMarking[]>();
+  for (const chunk of chunked(publicationIds, MAX_PARAMETERS_PER_STATEMENT)) {
+    // Existence first: a publication's markings were committed with it, so once it is seen
+    // its markings are complete; an id that does not exist yet must not be cached as unmarked.
+    const existing = await db
+      .selectFrom('publication')
+      .select('id')
+      .where('id', 'in', chunk)
+      .execute();
+    for (const row of existing) {
+      loaded.set(row.id, []);
+    }
+    if (existing.length === 0) {
+      continue;
+    }
     const rows = await db
       .selectFrom('entry_marking')
       .selectAll()
-      .where('publication_id', 'in', chunk)
-      .$if(few, (q) => q.where('source_id', 'in', [...wanted!]))
+      .where(
+        'publication_id',
+        'in',
+        [...loaded.keys()].filter((id) => chunk.includes(id)),
+      )
       .execute();
-    found.push(...rows.filter((row) => wanted?.has(row.source_id) ?? true).map(toStoredMarking));
+    for (const row of rows) {
+      loaded.get(row.publication_id)?.push(toStoredMarking(row));
+    }
   }
-  return found;
+  return loaded;
+}
+
+function evictOldest(cache: Map<number, readonly StoredMarking[]>): void {
+  while (cache.size > CACHED_PUBLICATIONS) {
+    const oldest = cache.keys().next();
+    if (oldest.done === true) {
+      return;
+    }
+    cache.delete(oldest.value);
+  }
 }
 
 /**
