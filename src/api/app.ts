@@ -14,6 +14,8 @@ import { createErrorHandler } from './error-handler.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerListRoutes } from './routes/list-routes.js';
 import { registerScreeningRoutes } from './routes/screening-routes.js';
+import { registerEvidenceRoutes } from './routes/evidence-routes.js';
+import { registerWebhookRoutes } from './routes/webhook-routes.js';
 import { defaultWebDir, registerWebApp } from './web-app.js';
 
 /** Version reported in the OpenAPI document. */
@@ -75,6 +77,8 @@ export function createApp(services: Services, options: CreateAppOptions = {}): O
   registerHealthRoutes(app, services.store.kind);
   registerListRoutes(app, services);
   registerScreeningRoutes(app, services);
+  registerEvidenceRoutes(app, services);
+  registerWebhookRoutes(app, services);
   registerDocsRoutes(app);
   return app;
 }
