@@ -1,9 +1,11 @@
 /**
- * A screening worker thread: builds its own index from the entries it is given, then parses,
- * screens and renders the chunks it receives and posts back the text (`screen-chunk.ts`).
+ * A screening worker thread: builds its own index from the entries it is given (serialized once
+ * by the pool into shared memory), then parses, screens and renders the chunks it receives and
+ * posts back the text (`screen-chunk.ts`).
  *
  * @module
  */
+import { deserialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ValidationError } from '../../core/errors.js';
 import type { WatchlistEntry } from '../../watchlist/watchlist-entry.js';
@@ -18,7 +20,8 @@ export interface WorkerTask extends ChunkTask {
 
 /** Data a worker starts with. */
 export interface WorkerInit {
-  readonly entries: readonly WatchlistEntry[];
+  /** The entries, `v8.serialize`d into memory shared by every worker. */
+  readonly entries: SharedArrayBuffer;
   readonly options: ScreeningOptions;
 }
 
@@ -36,7 +39,8 @@ export type WorkerReply =
 const port = parentPort;
 if (port !== null) {
   const init = workerData as WorkerInit;
-  const index = buildScreeningIndex(init.entries);
+  const entries = deserialize(Buffer.from(init.entries)) as readonly WatchlistEntry[];
+  const index = buildScreeningIndex(entries);
   port.on('message', (task: WorkerTask) => {
     let reply: WorkerReply;
     try {

@@ -6,6 +6,7 @@
  * @module
  */
 import { availableParallelism } from 'node:os';
+import { serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { ValidationError } from '../../core/errors.js';
 import type { WatchlistEntry } from '../../watchlist/watchlist-entry.js';
@@ -38,7 +39,7 @@ export class ScreeningWorkerPool {
     size: number = availableParallelism(),
   ): Promise<ScreeningWorkerPool> {
     const pool = new ScreeningWorkerPool(Math.max(1, size));
-    const init: WorkerInit = { entries, options };
+    const init: WorkerInit = { entries: sharedEntries(entries), options };
     await Promise.all(Array.from({ length: pool.size }, () => pool.#spawn(init)));
     return pool;
   }
@@ -111,6 +112,17 @@ export class ScreeningWorkerPool {
       queued.pending.reject(error);
     }
   }
+}
+
+/**
+ * The entries serialized once into shared memory: every worker reads the same bytes, instead of
+ * the main thread cloning the whole list (tens of megabytes) once per worker.
+ */
+function sharedEntries(entries: readonly WatchlistEntry[]): SharedArrayBuffer {
+  const bytes = serialize(entries);
+  const shared = new SharedArrayBuffer(bytes.length);
+  new Uint8Array(shared).set(bytes);
+  return shared;
 }
 
 /**
