@@ -12,12 +12,15 @@ import { Loading } from './components/feedback.js';
 import { Shell, useNavItems } from './components/shell.js';
 import { useI18n } from './i18n/i18n.js';
 import { AdminPage } from './pages/admin-page.js';
+import { AlertPage } from './pages/alert-page.js';
+import { AlertsPage } from './pages/alerts-page.js';
 import { AuditPage } from './pages/audit-page.js';
 import { BatchPage } from './pages/batch-page.js';
 import { DiffPage } from './pages/diff-page.js';
 import { EntryPage } from './pages/entry-page.js';
 import { ListsPage } from './pages/lists-page.js';
 import { LoginPage } from './pages/login-page.js';
+import { PortfoliosPage } from './pages/portfolios-page.js';
 import { ScreeningPage } from './pages/screening-page.js';
 
 /** The application. */
@@ -39,6 +42,9 @@ export function App() {
         <Route path="/lists" element={<ListsPage />} />
         <Route path="/lists/diff" element={<DiffPage />} />
         <Route path="/lists/entries/:entryId" element={<EntryPage />} />
+        <Route path="/portfolios" element={<PortfoliosPage />} />
+        <Route path="/alerts" element={<AlertsPage />} />
+        <Route path="/alerts/:id" element={<AlertPage />} />
         <Route path="/admin" element={<AdminPage />} />
         <Route path="/audit" element={<AuditPage />} />
         <Route path="*" element={<NotFound />} />

@@ -24,6 +24,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/screening', label: 'nav.screening', anyOf: ['screening.run'] },
   { to: '/batch', label: 'nav.batch', anyOf: ['screening.run'] },
   { to: '/lists', label: 'nav.lists', anyOf: ['list.read'] },
+  { to: '/portfolios', label: 'nav.portfolios', anyOf: ['portfolio.read'] },
+  { to: '/alerts', label: 'nav.alerts', anyOf: ['alert.read'] },
   {
     to: '/admin',
     label: 'nav.admin',

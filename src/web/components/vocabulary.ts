@@ -33,6 +33,20 @@ export const PERMISSION_KEYS: Readonly<Record<string, MessageKey>> = {
   'review.decide': 'permission.review.decide',
   'audit.read': 'permission.audit.read',
   'audit.verify': 'permission.audit.verify',
+  'portfolio.read': 'permission.portfolio.read',
+  'portfolio.write': 'permission.portfolio.write',
+  'alert.read': 'permission.alert.read',
+  'alert.review': 'permission.alert.review',
+  'alert.approve': 'permission.alert.approve',
+};
+
+/** Alert states. */
+export const ALERT_STATE_KEYS: Readonly<Record<string, MessageKey>> = {
+  open: 'alertState.open',
+  in_review: 'alertState.in_review',
+  confirmed: 'alertState.confirmed',
+  cleared: 'alertState.cleared',
+  closed: 'alertState.closed',
 };
 
 /** Clearance levels, lowest first. */

@@ -265,3 +265,78 @@ export type AuditChainReport =
       readonly brokenSeq: number;
       readonly reason: string;
     };
+
+/** A portfolio of counterparties monitored against the lists. */
+export interface Portfolio {
+  readonly id: number;
+  readonly name: string;
+  readonly createdAt: string;
+}
+
+/** A monitored counterparty. */
+export interface Counterparty {
+  readonly id: number;
+  readonly portfolioId: number;
+  readonly externalId: string;
+  readonly kind: 'person' | 'company';
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly dob?: string;
+  readonly country?: string;
+  readonly documents: readonly { readonly type: string; readonly number: string }[];
+}
+
+/** The report of a portfolio import. */
+export interface ImportReport {
+  readonly dryRun: boolean;
+  readonly rows: number;
+  readonly valid: number;
+  readonly invalid: number;
+  readonly imported: number;
+  readonly alertsRaised: number;
+  readonly errors: readonly {
+    readonly line: number;
+    readonly field: string;
+    readonly message: string;
+  }[];
+  readonly errorsTruncated: boolean;
+}
+
+/** The states of an alert. */
+export const ALERT_STATES = ['open', 'in_review', 'confirmed', 'cleared', 'closed'] as const;
+
+/** One alert state. */
+export type AlertState = (typeof ALERT_STATES)[number];
+
+/** A monitoring alert: a counterparty matched a list entry. */
+export interface Alert {
+  readonly id: number;
+  readonly portfolioId: number;
+  readonly counterpartyId: number;
+  readonly entryId: string;
+  readonly entryName: string;
+  readonly matchedName: string;
+  readonly score: number;
+  readonly state: AlertState;
+  readonly assigneeId: string | null;
+  readonly dueAt: string | null;
+  readonly pending: {
+    readonly decision: 'confirm' | 'clear';
+    readonly by: string;
+    readonly reason: string;
+    readonly at: string;
+  } | null;
+  readonly decidedBy: string | null;
+  readonly decisionReason: string | null;
+  readonly closedReason: string | null;
+  readonly createdAt: string;
+}
+
+/** A comment or change in an alert's history. */
+export interface AlertNote {
+  readonly id: number;
+  readonly at: string;
+  readonly actorId: string;
+  readonly kind: string;
+  readonly text: string;
+}

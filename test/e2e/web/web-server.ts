@@ -30,6 +30,7 @@ export const ACCOUNTS = {
   root: ['administrator'],
   ana: ['analyst'],
   aud: ['auditor'],
+  rev: ['compliance-officer'],
 } as const;
 
 const SETUP: AuditContext = { actor: { kind: 'system', id: 'web-e2e', organizationId: null } };
@@ -101,8 +102,12 @@ async function createAccounts(services: Services): Promise<void> {
     password: PASSWORD,
     ip: null,
   });
-  const people = { ana: 'Ana Analista', aud: 'Aurelio Auditor' } as const;
-  for (const username of ['ana', 'aud'] as const) {
+  const people = {
+    ana: 'Ana Analista',
+    aud: 'Aurelio Auditor',
+    rev: 'Rebeca Oficial de Cumplimiento',
+  } as const;
+  for (const username of ['ana', 'aud', 'rev'] as const) {
     await services.accounts.createUser(
       admin,
       {
