@@ -13,6 +13,8 @@ import { listsCommand } from './commands/lists-command.js';
 import { matchCommand } from './commands/match-command.js';
 import { screenCommand } from './commands/screen-command.js';
 import { serveCommand } from './commands/serve-command.js';
+import { webhooksCommand } from './commands/webhooks-command.js';
+import { workerCommand } from './commands/worker-command.js';
 import { EXIT_CODES, EXIT_UNEXPECTED } from './exit-codes.js';
 
 /** Builds the program (exported for tests). */
@@ -43,6 +45,8 @@ export function buildProgram(): Command {
   program.addCommand(matchCommand());
   program.addCommand(adminCommand(global));
   program.addCommand(auditCommand(global));
+  program.addCommand(workerCommand(global));
+  program.addCommand(webhooksCommand(global));
   return program;
 }
 
