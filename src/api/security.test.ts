@@ -416,3 +416,16 @@ describe('audit routes', () => {
     );
   });
 });
+
+describe('screening audit', () => {
+  it('records each screening request exactly once', async () => {
+    const count = async () =>
+      (await services.store.audit.list({ action: 'screening.run', limit: 1000 })).length;
+    const before = await count();
+    const screened = await asSystem('/screen', json({ name: 'Juan Perez' }));
+    expect(screened.status).toBe(200);
+    const batch = await asSystem('/screen/batch', json({ queries: [{ name: 'Ana' }] }));
+    expect(batch.status).toBe(200);
+    expect(await count()).toBe(before + 2);
+  });
+});

@@ -41,9 +41,9 @@ export function registerSecurity(app: OpenAPIHono, services: Services): void {
   app.use('/auth/*', small);
   app.use('/admin/*', small);
   app.use('*', authenticate(services) as unknown as MiddlewareHandler);
-  for (const path of ['/screen', '/screen/*', '/match']) {
-    app.use(path, auditScreening(services));
-  }
+  // One registration: Hono's `/screen/*` also matches `/screen`, so listing both audited each
+  // screening twice.
+  app.use('*', auditScreening(services));
   // The routes read `actor` and `audit` from the context, which `authenticate` sets.
   const secured = app as unknown as Hono<AuthEnv>;
   registerAuthRoutes(secured, services);
@@ -75,9 +75,13 @@ function auditScreening(services: Services): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const audit = auditOf(c);
-    if (audit !== undefined && c.res.status < 400) {
+    if (audit !== undefined && c.res.status < 400 && isScreening(c.req.path)) {
       const input = { action: 'screening.run', targetType: 'endpoint', targetId: c.req.path };
       await services.store.audit.append(audit, input);
     }
   };
+}
+
+function isScreening(path: string): boolean {
+  return path === '/screen' || path.startsWith('/screen/') || path === '/match';
 }
