@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { apiKeyExpiry, apiKeyProblem, validateScope } from './api-key.js';
 import { DEFAULT_LOCKOUT_POLICY, afterFailure, isLocked } from './lockout.js';
 import { Permission, ROLES, permissionsOf } from './permissions.js';
-import { RateLimiter } from './rate-limiter.js';
 import { apiKeyId, hashToken, newApiKey, newToken, safeEqual } from './secret-tokens.js';
 import { newSession, sessionProblem } from './session.js';
 import { normalizeUsername, validateRoles } from './user.js';
@@ -22,18 +21,6 @@ describe('lock-out', () => {
     expect(isLocked(state, at(14 * 60_000))).toBe(true);
     expect(isLocked(state, at(15 * 60_000))).toBe(false);
     expect(state.failedLogins).toBe(0);
-  });
-});
-
-describe('rate limiter', () => {
-  it('allows maxAttempts per window per key and says when to retry', () => {
-    const limiter = new RateLimiter({ maxAttempts: 3, windowMs: 1000 });
-    expect([1, 2, 3].map(() => limiter.attempt('ip:a', 0).allowed)).toEqual([true, true, true]);
-    expect(limiter.attempt('ip:a', 400)).toEqual({ allowed: false, retryAfterMs: 600 });
-    expect(limiter.attempt('ip:b', 400).allowed).toBe(true);
-    expect(limiter.attempt('ip:a', 1000).allowed).toBe(true);
-    limiter.reset('ip:b');
-    expect(limiter.attempt('ip:b', 500).allowed).toBe(true);
   });
 });
 
