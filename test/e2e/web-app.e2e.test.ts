@@ -242,6 +242,14 @@ async function dailyFlow(
     await approval.getByLabel(m['alerts.reason']).fill('De acuerdo: no es la persona listada.');
     await approval.getByRole('button', { name: m['alerts.approve'] }).click();
     await page.getByText(m['alerts.decided'].split('{')[0]!.trim()).waitFor();
+    // The evidence pack of the decided alert, in the page's language.
+    const pack = page.waitForEvent('download');
+    await page.getByRole('link', { name: m['alerts.evidencePdf'] }).click();
+    expect(
+      readFileSync(await (await pack).path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     await page.getByRole('button', { name: m['nav.signOut'] }).click();
   }
 

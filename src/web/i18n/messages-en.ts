@@ -372,6 +372,11 @@ export const en = {
   'alerts.approve': 'Approve',
   'alerts.reject': 'Reject',
   'alerts.decided': 'Decided: {state}. Reason: {reason}',
+  'alerts.documents': 'Certificates and evidence',
+  'alerts.certificate': 'Screening certificate of the counterparty (PDF)',
+  'alerts.evidencePdf': 'Evidence pack (PDF)',
+  'alerts.evidenceJson': 'Evidence pack (JSON data)',
+  'alerts.rosDraft': 'Draft suspicious-operation report for the UIAF (PDF)',
   'alerts.history': 'History',
 } as const;
 

@@ -374,5 +374,10 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'alerts.approve': 'Aprobar',
   'alerts.reject': 'Rechazar',
   'alerts.decided': 'Decidida: {state}. Motivo: {reason}',
+  'alerts.documents': 'Certificados y evidencia',
+  'alerts.certificate': 'Certificado de consulta de la contraparte (PDF)',
+  'alerts.evidencePdf': 'Paquete de evidencia (PDF)',
+  'alerts.evidenceJson': 'Paquete de evidencia (datos JSON)',
+  'alerts.rosDraft': 'Borrador de reporte de operación sospechosa (ROS) para la UIAF (PDF)',
   'alerts.history': 'Historia',
 };
