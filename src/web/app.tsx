@@ -20,6 +20,7 @@ import { DiffPage } from './pages/diff-page.js';
 import { EntryPage } from './pages/entry-page.js';
 import { ListsPage } from './pages/lists-page.js';
 import { LoginPage } from './pages/login-page.js';
+import { PasswordPage } from './pages/password-page.js';
 import { PortfoliosPage } from './pages/portfolios-page.js';
 import { ScreeningPage } from './pages/screening-page.js';
 
@@ -47,6 +48,7 @@ export function App() {
         <Route path="/alerts/:id" element={<AlertPage />} />
         <Route path="/admin" element={<AdminPage />} />
         <Route path="/audit" element={<AuditPage />} />
+        <Route path="/password" element={<PasswordPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Shell>

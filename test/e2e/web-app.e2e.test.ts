@@ -268,7 +268,16 @@ async function dailyFlow(
   await page.getByRole('button', { name: m['nav.signOut'] }).click();
 
   // Audit: the chain verifies, and the analyst's screenings are in the trail.
+  // The auditor's account was created by an administrator: a new password first.
   await signIn(page, m, 'aud');
+  await page.getByText(m['password.required']).waitFor();
+  await page.getByRole('link', { name: m['nav.password'] }).first().click();
+  await page.getByLabel(m['password.current']).fill(PASSWORD);
+  await page.getByLabel(m['password.next'], { exact: true }).fill(`${PASSWORD} renewed`);
+  await page.getByLabel(m['password.again']).fill(`${PASSWORD} renewed`);
+  await page.getByRole('button', { name: m['password.submit'] }).click();
+  await signIn(page, m, 'aud', `${PASSWORD} renewed`);
+  expect(await page.getByText(m['password.required']).count()).toBe(0);
   await page.getByRole('link', { name: m['nav.audit'] }).click();
   const status = page.getByTestId('chain-status');
   await status.waitFor();
@@ -287,10 +296,15 @@ async function dailyFlow(
   expect(errors).toEqual([]);
 }
 
-async function signIn(page: Page, m: Messages, username: string): Promise<void> {
+async function signIn(
+  page: Page,
+  m: Messages,
+  username: string,
+  password = PASSWORD,
+): Promise<void> {
   await page.getByRole('heading', { name: m['login.title'] }).waitFor();
   await page.getByLabel(m['login.username']).fill(username);
-  await page.getByLabel(m['login.password'], { exact: true }).fill(PASSWORD);
+  await page.getByLabel(m['login.password'], { exact: true }).fill(password);
   // Keyboard only: Enter in the form signs in.
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: m['nav.signOut'] }).waitFor();

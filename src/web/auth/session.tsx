@@ -14,6 +14,8 @@ import type { Actor, LoginResult } from '../http/types.js';
 export interface Session {
   /** `undefined` while loading, `null` when signed out. */
   readonly actor: Actor | null | undefined;
+  /** The account must choose a new password (known from the sign-in of this visit). */
+  readonly mustChangePassword: boolean;
   readonly can: (permission: string) => boolean;
   readonly signIn: (username: string, password: string, totpCode?: string) => Promise<LoginResult>;
   readonly signOut: () => Promise<void>;
@@ -24,6 +26,7 @@ const SessionContext = createContext<Session | undefined>(undefined);
 /** Provides the session to the page. */
 export function SessionProvider({ children }: { readonly children: ReactNode }) {
   const [actor, setActor] = useState<Actor | null | undefined>(undefined);
+  const [mustChangePassword, setMustChangePassword] = useState(false);
   useEffect(() => {
     getJson<Actor>('/auth/me').then(setActor, (error: unknown) => {
       setActor(null);
@@ -36,20 +39,23 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
     const body = { username, password, ...(totpCode === undefined ? {} : { totpCode }) };
     const result = await sendJson<LoginResult>('/auth/login', body);
     setActor(result.actor);
+    setMustChangePassword(result.mustChangePassword);
     return result;
   }, []);
   const signOut = useCallback(async () => {
     await sendJson<undefined>('/auth/logout').catch(() => undefined);
     setActor(null);
+    setMustChangePassword(false);
   }, []);
   const value = useMemo<Session>(
     () => ({
       actor,
+      mustChangePassword,
       can: (permission) => actor?.permissions.includes(permission) ?? false,
       signIn,
       signOut,
     }),
-    [actor, signIn, signOut],
+    [actor, mustChangePassword, signIn, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import type { ReactNode } from 'react';
-import { NavLink } from 'react-router';
+import { Link, NavLink } from 'react-router';
 
 import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -43,7 +43,7 @@ export function useNavItems(): readonly NavItem[] {
 /** The signed-in frame. */
 export function Shell({ children }: { readonly children: ReactNode }) {
   const { t } = useI18n();
-  const { actor, signOut } = useSession();
+  const { actor, signOut, mustChangePassword } = useSession();
   const items = useNavItems();
   return (
     <>
@@ -63,6 +63,9 @@ export function Shell({ children }: { readonly children: ReactNode }) {
         </nav>
         <div className="who">
           <span>{t('nav.signedInAs', { name: actor?.name ?? '' })}</span>
+          <Link to="/password" className="header-link">
+            {t('nav.password')}
+          </Link>
           <LanguageSwitch />
           <button type="button" onClick={() => void signOut()}>
             {t('nav.signOut')}
@@ -70,6 +73,11 @@ export function Shell({ children }: { readonly children: ReactNode }) {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        {mustChangePassword ? (
+          <p role="alert" className="error">
+            {t('password.required')} <Link to="/password">{t('nav.password')}</Link>
+          </p>
+        ) : null}
         {children}
       </main>
     </>
