@@ -14,6 +14,8 @@ import { createErrorHandler } from './error-handler.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerListRoutes } from './routes/list-routes.js';
 import { registerScreeningRoutes } from './routes/screening-routes.js';
+import { registerAlertRoutes } from './routes/alert-routes.js';
+import { registerPortfolioRoutes } from './routes/portfolio-routes.js';
 import { registerEvidenceRoutes } from './routes/evidence-routes.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
 import { defaultWebDir, registerWebApp } from './web-app.js';
@@ -77,6 +79,8 @@ export function createApp(services: Services, options: CreateAppOptions = {}): O
   registerHealthRoutes(app, services.store.kind);
   registerListRoutes(app, services);
   registerScreeningRoutes(app, services);
+  registerPortfolioRoutes(app, services);
+  registerAlertRoutes(app, services);
   registerEvidenceRoutes(app, services);
   registerWebhookRoutes(app, services);
   registerDocsRoutes(app);

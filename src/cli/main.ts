@@ -9,6 +9,8 @@ import { PuenteError } from '../core/errors.js';
 import type { GlobalOptions } from './cli-context.js';
 import { adminCommand } from './commands/admin-command.js';
 import { auditCommand } from './commands/audit-command.js';
+import { alertsCommand } from './commands/alerts-command.js';
+import { portfolioCommand } from './commands/portfolio-command.js';
 import { listsCommand } from './commands/lists-command.js';
 import { matchCommand } from './commands/match-command.js';
 import { screenCommand } from './commands/screen-command.js';
@@ -45,6 +47,8 @@ export function buildProgram(): Command {
   program.addCommand(matchCommand());
   program.addCommand(adminCommand(global));
   program.addCommand(auditCommand(global));
+  program.addCommand(portfolioCommand(global));
+  program.addCommand(alertsCommand(global));
   program.addCommand(workerCommand(global));
   program.addCommand(webhooksCommand(global));
   return program;

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { decideAccess, type AccessAction } from '../access/decide-access.js';
+import { ACTION_PERMISSION, decideAccess, type AccessAction } from '../access/decide-access.js';
 import type { MarkedRecord } from '../access/marking.js';
 import { AccessDeniedError } from '../core/errors.js';
 import type { Actor } from '../identity/actor.js';
@@ -42,8 +42,11 @@ export function requireMonitoringAccess(
   action: AccessAction,
 ): void {
   requirePermission(actor, permission);
+  // The monitoring permission stands for the record permission of the action; decideAccess then
+  // applies the marking rules (organization, clearance, releasability) as for any record.
+  const scoped: Actor = { ...actor, permissions: new Set([ACTION_PERMISSION[action]]) };
   const decision = decideAccess(
-    actor,
+    scoped,
     organizationRecord(organizationId, organizationId, actor),
     action,
   );

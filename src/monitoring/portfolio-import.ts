@@ -126,49 +126,58 @@ type SourceRecord =
   | { readonly line: number; readonly values: Readonly<Record<string, unknown>> }
   | { readonly line: number; readonly field: string; readonly error: string };
 
+/**
+ * CSV, one record per line: each line is parsed on its own, so a stray quote in one garbage row
+ * cannot swallow the rows after it. (Customer files do not need line breaks inside fields.)
+ */
 function csvRecords(text: string, mapping: ColumnMapping): SourceRecord[] {
-  const rows: { line: number; cells: string[] }[] = [];
-  const skipped: SourceRecord[] = [];
-  parse(text, {
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    info: true,
-    on_record: (record: { record: string[]; info: { lines: number } }) => {
-      rows.push({ line: record.info.lines, cells: record.record });
-      return null;
-    },
-    on_skip: (error: { lines?: number; message: string } | undefined) => {
-      skipped.push({
-        line: error?.lines ?? 0,
-        field: 'row',
-        error: `unreadable CSV: ${error?.message ?? 'bad row'}`,
-      });
-    },
-  } as never);
-  const [header, ...body] = rows;
-  if (header === undefined) {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const headerAt = lines.findIndex((line) => line.trim() !== '');
+  if (headerAt < 0) {
     throw new ValidationError('the file is empty: expected a header line', { line: 1 });
   }
-  const columns = header.cells.map((c) => c.trim());
+  const header = csvLine(lines[headerAt]!);
+  if (header === undefined) {
+    throw new ValidationError('the header line is not readable CSV', { line: headerAt + 1 });
+  }
+  const columns = header.map((c) => c.trim());
   const missing = REQUIRED.filter((field) => !columns.includes(mapping[field] ?? field));
   if (missing.length > 0) {
     throw new ValidationError(
       `missing required columns: ${missing.map((f) => mapping[f] ?? f).join(', ')} (header has: ${columns.join(', ')})`,
-      { line: header.line, field: missing[0], columns },
+      { line: headerAt + 1, field: missing[0], columns },
     );
   }
-  const records: SourceRecord[] = body.map(({ line, cells }) =>
-    cells.length !== columns.length
-      ? {
-          line,
-          field: 'row',
-          error: `has ${cells.length} columns; the header has ${columns.length}`,
-        }
-      : { line, values: Object.fromEntries(columns.map((c, i) => [c, cells[i]])) },
-  );
-  return [...records, ...skipped].sort((a, b) => a.line - b.line);
+  const records: SourceRecord[] = [];
+  for (let at = headerAt + 1; at < lines.length; at++) {
+    const lineText = lines[at]!;
+    if (lineText.trim() === '') {
+      continue;
+    }
+    const line = at + 1;
+    const cells = csvLine(lineText);
+    if (cells === undefined) {
+      records.push({ line, field: 'row', error: 'not readable CSV (unbalanced quotes?)' });
+    } else if (cells.length !== columns.length) {
+      records.push({
+        line,
+        field: 'row',
+        error: `has ${cells.length} columns; the header has ${columns.length}`,
+      });
+    } else {
+      records.push({ line, values: Object.fromEntries(columns.map((c, i) => [c, cells[i]])) });
+    }
+  }
+  return records;
+}
+
+function csvLine(text: string): string[] | undefined {
+  try {
+    const rows: string[][] = parse(text, { relax_column_count: true });
+    return rows.length === 1 ? rows[0] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function jsonRecords(text: string, format: 'json' | 'ndjson'): SourceRecord[] {

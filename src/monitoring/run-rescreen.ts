@@ -53,7 +53,7 @@ export async function runRescreen(deps: RescreenDeps, runId: number): Promise<Re
     const lists = await (deps.listSnapshot ?? ((refs) => loadListSnapshot(deps.watchlist, refs)))(
       run.toLists,
     );
-    const ids = await plannedIds(deps, run);
+    const ids = await plannedIds(deps, run, lists);
     await deps.store.updateRunStatus(run.id, 'running', { planned: ids.length }, MONITORING_SYSTEM);
     await screenChunks(
       deps,
@@ -78,7 +78,11 @@ export async function runRescreen(deps: RescreenDeps, runId: number): Promise<Re
 }
 
 /** Every counterparty id the run covers, ascending. */
-async function plannedIds(deps: RescreenDeps, run: RescreenRun): Promise<number[]> {
+async function plannedIds(
+  deps: RescreenDeps,
+  run: RescreenRun,
+  lists: ListSnapshot,
+): Promise<number[]> {
   switch (run.kind) {
     case 'counterparty':
       return [...(run.counterpartyIds ?? [])].sort((a, b) => a - b);
@@ -87,7 +91,7 @@ async function plannedIds(deps: RescreenDeps, run: RescreenRun): Promise<number[
     case 'delta': {
       const portfolio = await (deps.portfolioIndex ?? (() => PortfolioIndex.load(deps.store)))();
       const change = await loadListChange(deps.watchlist, run.fromLists, run.toLists);
-      return affectedCounterparties(portfolio, change, run.threshold);
+      return affectedCounterparties(portfolio, change, lists.index, run.threshold);
     }
   }
 }

@@ -122,7 +122,11 @@ export function runMonitoringStoreContract(name: string, makeStore: () => Promis
         entryId: 'ofac-sdn:1',
       });
       expect(replay).toEqual([]);
-      expect((await monitoring.findRun(run.id))?.cursor).toBe(7);
+      expect(await monitoring.findRun(run.id)).toMatchObject({
+        cursor: 7,
+        processed: 1,
+        alertsRaised: 1,
+      });
       const events = await store.audit.list({ action: 'alert.raise' });
       expect(events).toHaveLength(1);
     });
@@ -150,7 +154,7 @@ export function runMonitoringStoreContract(name: string, makeStore: () => Promis
         AUDIT,
       );
       const changed = await monitoring.recordChunk(
-        { runId: other.id, screened: [hit(saved[0]!.id, 'ofac-sdn:1', 'v2')], cursor: 1 },
+        { runId: other.id, screened: [hit(saved[0]!.id, 'ofac-sdn:1', 'v2')], cursor: 2 },
         AUDIT,
       );
       expect(same).toEqual([]);

@@ -63,6 +63,20 @@ export async function recordChunk(
   return db.transaction().execute(async (trx) => {
     const now = clock();
     const at = now.toISOString();
+    // Claim the chunk first: the write lock (SQLite) or row lock (PostgreSQL) serializes two
+    // workers on one run, and a chunk another worker already committed is skipped whole.
+    const claimed = await trx
+      .updateTable('monitoring_run')
+      .set((eb) => ({
+        cursor: chunk.cursor,
+        processed: eb('processed', '+', chunk.screened.length),
+      }))
+      .where('id', '=', chunk.runId)
+      .where('cursor', '<', chunk.cursor)
+      .executeTakeFirst();
+    if (claimed.numUpdatedRows === 0n) {
+      return [];
+    }
     const ids = chunk.screened.map((s) => s.counterpartyId);
     const owners = new Map<number, { org: string; portfolio: number; best: number }>();
     for (const part of chunked(ids, rowsPerStatement(1))) {
@@ -135,11 +149,7 @@ export async function recordChunk(
     }
     await trx
       .updateTable('monitoring_run')
-      .set((eb) => ({
-        cursor: chunk.cursor,
-        processed: eb('processed', '+', chunk.screened.length),
-        alerts_raised: eb('alerts_raised', '+', raised.length),
-      }))
+      .set((eb) => ({ alerts_raised: eb('alerts_raised', '+', raised.length) }))
       .where('id', '=', chunk.runId)
       .execute();
     return raised;
