@@ -6,7 +6,6 @@
  *
  * @module
  */
-import PDFDocument from 'pdfkit';
 
 import type { DocumentSection, DocumentTable, EvidenceDocument } from './document-model.js';
 
@@ -19,7 +18,9 @@ const WINANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•
  * @example
  * const pdf = await renderPdf(document);
  */
-export function renderPdf(document: EvidenceDocument): Promise<Buffer> {
+export async function renderPdf(document: EvidenceDocument): Promise<Buffer> {
+  // Loaded on first use: most processes (the CLI, most requests) never render a PDF.
+  const { default: PDFDocument } = await import('pdfkit');
   const pdf = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN + 20, left: MARGIN, right: MARGIN },

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 
 import { DEFAULT_MAX_ATTEMPTS } from './job-queue.js';
 import type { EnqueueOptions, JobHandler, JobName, JobQueue } from './job-queue.js';
@@ -34,18 +34,9 @@ export interface PgBossQueueOptions {
 export class PgBossJobQueue implements JobQueue {
   readonly kind = 'pg-boss';
   readonly #handlers = new Map<string, JobHandler>();
-  readonly #boss: PgBoss;
-  #ready: Promise<void> | undefined;
+  #ready: Promise<PgBoss> | undefined;
 
-  constructor(private readonly options: PgBossQueueOptions) {
-    this.#boss = new PgBoss({
-      connectionString: options.url,
-      schema: options.schema,
-      max: 4,
-      application_name: 'puente-jobs',
-    });
-    this.#boss.on('error', (error) => options.onError?.(error));
-  }
+  constructor(private readonly options: PgBossQueueOptions) {}
 
   /** {@inheritDoc JobQueue.register} */
   register(name: JobName, handler: JobHandler): void {
@@ -58,10 +49,10 @@ export class PgBossJobQueue implements JobQueue {
     payload: object,
     options: EnqueueOptions = {},
   ): Promise<string | null> {
-    await this.ready();
-    await this.#boss.createQueue(name);
+    const boss = await this.ready();
+    await boss.createQueue(name);
     const attempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-    return this.#boss.send(name, payload, {
+    return boss.send(name, payload, {
       retryLimit: attempts - 1,
       retryBackoff: true,
       retryDelay: 30,
@@ -74,10 +65,10 @@ export class PgBossJobQueue implements JobQueue {
 
   /** {@inheritDoc JobQueue.start} */
   async start(): Promise<void> {
-    await this.ready();
+    const boss = await this.ready();
     for (const [name, handler] of this.#handlers) {
-      await this.#boss.createQueue(name);
-      await this.#boss.work(
+      await boss.createQueue(name);
+      await boss.work(
         name,
         { pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2, batchSize: 1 },
         async (jobs) => {
@@ -94,13 +85,24 @@ export class PgBossJobQueue implements JobQueue {
     if (this.#ready === undefined) {
       return;
     }
-    await this.#ready;
+    const boss = await this.#ready;
     // Graceful: running handlers finish; jobs not yet fetched stay for other workers.
-    await this.#boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+    await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
   }
 
-  private ready(): Promise<void> {
-    this.#ready ??= this.#boss.start().then(() => undefined);
+  /** pg-boss, loaded and started on first use: API processes that add no job never load it. */
+  private ready(): Promise<PgBoss> {
+    this.#ready ??= import('pg-boss').then(async ({ default: PgBossClass }) => {
+      const boss = new PgBossClass({
+        connectionString: this.options.url,
+        schema: this.options.schema,
+        max: 4,
+        application_name: 'puente-jobs',
+      });
+      boss.on('error', (error) => this.options.onError?.(error));
+      await boss.start();
+      return boss;
+    });
     return this.#ready;
   }
 }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 import type { EmailMessage } from './email-message.js';
 import type { SendResult } from './webhook-sender.js';
@@ -35,38 +35,39 @@ export interface EmailSender {
  * const sender = smtpEmailSender({ host: 'smtp.example', port: 587, secure: false, from, requireTls: true });
  */
 export function smtpEmailSender(settings: SmtpSettings, timeoutMs = 30_000): EmailSender {
-  const transport = nodemailer.createTransport({
-    host: settings.host,
-    port: settings.port,
-    secure: settings.secure,
-    requireTLS: settings.requireTls,
-    connectionTimeout: timeoutMs,
-    greetingTimeout: timeoutMs,
-    socketTimeout: timeoutMs,
-    ...(settings.user === undefined
-      ? {}
-      : { auth: { user: settings.user, pass: settings.password ?? '' } }),
-  });
+  let transport: Promise<Transporter> | undefined;
+  // nodemailer is loaded with the first e-mail: most processes never send one.
+  const open = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        host: settings.host,
+        port: settings.port,
+        secure: settings.secure,
+        requireTLS: settings.requireTls,
+        connectionTimeout: timeoutMs,
+        greetingTimeout: timeoutMs,
+        socketTimeout: timeoutMs,
+        ...(settings.user === undefined
+          ? {}
+          : { auth: { user: settings.user, pass: settings.password ?? '' } }),
+      }),
+    ));
   return {
     async send(to, message) {
       try {
-        await transport.sendMail({
-          from: settings.from,
-          to,
-          subject: message.subject,
-          text: message.text,
-        });
+        await (
+          await open()
+        ).sendMail({ from: settings.from, to, subject: message.subject, text: message.text });
         return { ok: true, statusCode: null, error: null };
       } catch (error) {
-        return {
-          ok: false,
-          statusCode: null,
-          error: String(error instanceof Error ? error.message : error).slice(0, 500),
-        };
+        const text = error instanceof Error ? error.message : String(error);
+        return { ok: false, statusCode: null, error: text.slice(0, 500) };
       }
     },
     close() {
-      transport.close();
+      void transport?.then((opened) => {
+        opened.close();
+      });
     },
   };
 }
