@@ -110,8 +110,10 @@ async function dailyFlow(
   await page.getByRole('heading', { name: other['login.title'] }).waitFor();
   await page.getByRole('button', { name: language === 'es' ? 'Español' : 'English' }).click();
   await signIn(page, m, 'ana');
+  await renewPassword(page, m, 'ana');
+  await page.getByRole('link', { name: m['nav.screening'], exact: true }).click();
 
-  // Screening: the analyst lands on the first page the role allows.
+  // Screening, the first page of the analyst's navigation.
   await page.getByRole('heading', { name: m['screening.title'] }).waitFor();
   await page.getByLabel(m['screening.name']).fill('Juan Perez Gomez');
   await page.getByLabel(m['screening.dob']).fill('1971');
@@ -270,13 +272,7 @@ async function dailyFlow(
   // Audit: the chain verifies, and the analyst's screenings are in the trail.
   // The auditor's account was created by an administrator: a new password first.
   await signIn(page, m, 'aud');
-  await page.getByText(m['password.required']).waitFor();
-  await page.getByRole('link', { name: m['nav.password'] }).first().click();
-  await page.getByLabel(m['password.current']).fill(PASSWORD);
-  await page.getByLabel(m['password.next'], { exact: true }).fill(`${PASSWORD} renewed`);
-  await page.getByLabel(m['password.again']).fill(`${PASSWORD} renewed`);
-  await page.getByRole('button', { name: m['password.submit'] }).click();
-  await signIn(page, m, 'aud', `${PASSWORD} renewed`);
+  await renewPassword(page, m, 'aud');
   expect(await page.getByText(m['password.required']).count()).toBe(0);
   await page.getByRole('link', { name: m['nav.audit'] }).click();
   const status = page.getByTestId('chain-status');
@@ -294,6 +290,17 @@ async function dailyFlow(
   expect(await fitsWidth(page)).toBe(true);
   await page.screenshot({ path: join(shots, `${language}-audit-tablet.png`) });
   expect(errors).toEqual([]);
+}
+
+/** Answers the request for a new password, then signs in again with it. */
+async function renewPassword(page: Page, m: Messages, username: string): Promise<void> {
+  await page.getByText(m['password.required']).waitFor();
+  await page.getByRole('link', { name: m['nav.password'] }).first().click();
+  await page.getByLabel(m['password.current']).fill(PASSWORD);
+  await page.getByLabel(m['password.next'], { exact: true }).fill(`${PASSWORD} renewed`);
+  await page.getByLabel(m['password.again']).fill(`${PASSWORD} renewed`);
+  await page.getByRole('button', { name: m['password.submit'] }).click();
+  await signIn(page, m, username, `${PASSWORD} renewed`);
 }
 
 async function signIn(
