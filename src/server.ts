@@ -7,6 +7,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './api/app.js';
 import type { Services } from './services.js';
 import { loadConfiguredLists } from './watchlist/load-configured-lists.js';
+import { startListRefresh } from './monitoring/list-refresh-schedule.js';
 import { startCheckpointTimer } from './audit/checkpoint-timer.js';
 
 /** A running server. */
@@ -41,11 +42,13 @@ export async function startServer(services: Services): Promise<RunningServer> {
       services.logger.warn({ err: error }, 'audit checkpoint failed');
     },
   );
+  const stopRefresh = startMonitoring(services);
   return {
     url,
     close: () =>
       new Promise((resolve, reject) => {
         stopCheckpoints();
+        stopRefresh();
         server.close((error) => {
           if (error) {
             reject(error);
@@ -55,6 +58,26 @@ export async function startServer(services: Services): Promise<RunningServer> {
         });
       }),
   };
+}
+
+/**
+ * Finishes re-screening runs a previous process left unfinished and brings monitoring up to
+ * the current lists, in the background; then, when `monitoring.listRefreshMinutes` is set,
+ * refreshes the lists and re-screens on that schedule.
+ */
+function startMonitoring(services: Services): () => void {
+  const onError = (error: unknown) => {
+    services.logger.error({ err: error }, 'monitoring re-screen failed');
+  };
+  void services.monitoring
+    .resumeUnfinished()
+    .then(() => services.monitoring.syncWithLists())
+    .catch(onError);
+  return startListRefresh(services.config.monitoring.listRefreshMinutes * 60_000, {
+    refresh: () => loadConfiguredLists(services.watchlists, services.config.lists, {}),
+    sync: () => services.monitoring.syncWithLists(),
+    onError,
+  });
 }
 
 async function loadListsOnFirstStart(services: Services): Promise<void> {
