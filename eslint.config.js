@@ -9,6 +9,7 @@ function outerLayers() {
   return [
     '**/watchlist/**',
     '**/screening/**',
+    '**/monitoring/**',
     '**/store/**',
     '**/api/**',
     '**/cli/**',
@@ -34,8 +35,18 @@ const forbidden = {
     '**/web/**',
     '**/services.js',
     '**/identity/**',
+    '**/monitoring/**',
   ],
-  screening: ['**/store/**', '**/api/**', '**/cli/**', '**/web/**', '**/services.js'],
+  screening: [
+    '**/store/**',
+    '**/api/**',
+    '**/cli/**',
+    '**/web/**',
+    '**/services.js',
+    '**/monitoring/**',
+  ],
+  // Monitoring may use screening, watchlist types, identity, access, audit and core.
+  monitoring: ['**/store/**', '**/api/**', '**/cli/**', '**/web/**', '**/services.js'],
   store: ['**/api/**', '**/cli/**', '**/web/**', '**/services.js', '**/screening/**'],
   api: ['**/cli/**', '**/web/**', '**/store/sqlite/**', '**/store/postgres/**'],
   cli: ['**/web/**', '**/store/sqlite/**', '**/store/postgres/**'],
