@@ -68,4 +68,41 @@ describe('matchNames', () => {
     const result = matchNames('TARIQ ANWAR AL SAYED AHMED', 'TARIQ ANWAR EL SAYED AHMED');
     expect(result.explanation.unmatchedQuery).toEqual([]);
   });
+
+  it('joins a word, the Arabic article and the next word, with or without its letters', () => {
+    for (const [latin, script] of [
+      ['AZIZIRAHMAN ABDUL AHAD', 'عزیز الرحمان عبد الاحد'],
+      ['RAMZI MOHAMED ABDULLAH BINALSHIBH', 'رمزي محمد عبد الله بن الشيبة'],
+    ] as const) {
+      for (const [a, b] of [
+        [latin, script],
+        [script, latin],
+      ] as const) {
+        const result = matchNames(a, b, { type: 'individual' });
+        expect(result.explanation.unmatchedQuery).toEqual([]);
+        expect(result.score).toBeGreaterThan(0.85);
+      }
+    }
+  });
+
+  it('meets one word read from Arabic script that joins two Latin words', () => {
+    for (const [script, latin] of [
+      ['سيف الله بن عمر بن محمد بنحسين', 'SEIFALLAH BEN OMAR BEN MOHAMED BEN HASSINE'],
+      ['سليمان جاسم سليمان علي أبوغيث', 'SULAIMAN JASSEM SULAIMAN ALI ABO GHAITH'],
+      ['حسن ظاهرعويس', 'HASSAN DAHIR AWEYS'],
+    ] as const) {
+      const result = matchNames(script, latin, { type: 'individual' });
+      expect(result.explanation.unmatchedQuery).toEqual([]);
+      expect(result.score).toBeGreaterThan(0.85);
+    }
+  });
+
+  it('joins long words on three consonants, short ones not', () => {
+    expect(matchNames('RAHMATULLAH KAKAZADA', 'رحمت الله کاکا زاده').score).toBeGreaterThan(0.85);
+    expect(matchNames('SULAIMAN ABO GHAITH', 'سليمان أبوغيث').score).toBeGreaterThan(0.85);
+    // `ABO GHAITH` has the skeleton of `أبوغيث`, a lone `GHAITH` does not join anything.
+    expect(matchNames('SULAIMAN GHAITH', 'سليمان أبوغيث').score).toBeLessThan(0.8);
+    // Three consonants of a joined pair do not reach a short word read from Arabic.
+    expect(matchNames('MELLI CIELO COMPANY', 'عبدالحميد المصلي').score).toBeLessThan(0.5);
+  });
 });

@@ -10,13 +10,16 @@ import { legalReading, type LegalReading } from './legal-forms.js';
 import { analyzeName, LEGAL_PREFIX, type AnalyzedName, type NameToken } from './name-tokens.js';
 import { keyHash } from './hashed-keys.js';
 import {
+  ARTICLE,
   EXPANSION_CACHE_LIMIT,
   JOINED_SKELETON_PREFIX,
+  shortestJoinedSkeleton,
   type IndexData,
 } from './screening-index.js';
 import { skeletonVariants } from './spanish-phonetic.js';
 import { kindCode, tokenWeight, isDistinctiveKind } from './token-weights.js';
 import { expandToken, pack, similarityOf, type Expansions } from './token-expansion.js';
+import { isAbjad } from './unicode-scripts.js';
 
 /** Method code of `legal-form` in `METHODS`. */
 const LEGAL_FORM_METHOD = 5;
@@ -38,6 +41,11 @@ export interface PreparedQuery {
   readonly tokens: readonly QueryToken[];
   /** Expansions of tokens `i` and `i + 1` written together; undefined where not applicable. */
   readonly pairExpansions: readonly (Expansions | undefined)[];
+  /**
+   * Expansions of tokens `i`, `i + 1` (the article read from Arabic) and `i + 2` written as one
+   * word (`بن الشيبة` BINALSHIBH, `عزیز الرحمان` AZIZIRAHMAN); undefined elsewhere.
+   */
+  readonly articleJoinExpansions: readonly (Expansions | undefined)[];
   readonly totalWeight: number;
   /** True when at least one token is an ordinary word or number. */
   readonly hasDistinctive: boolean;
@@ -58,10 +66,14 @@ export function prepareAnalyzed(data: IndexData, analyzed: AnalyzedName): Prepar
     queryToken(data, token, allLegal ? undefined : readings[i]),
   );
   const pairExpansions = tokens.map((qt, i) => pairExpansion(data, qt, tokens[i + 1]));
+  const articleJoinExpansions = tokens.map((qt, i) =>
+    articleJoinExpansion(data, qt, tokens[i + 1], tokens[i + 2]),
+  );
   return {
     analyzed,
     tokens,
     pairExpansions,
+    articleJoinExpansions,
     totalWeight: tokens.reduce((sum, qt) => sum + qt.weight, 0),
     hasDistinctive: tokens.some((qt) => isDistinctiveKind(qt.kind)),
   };
@@ -102,8 +114,9 @@ function queryToken(data: IndexData, token: NameToken, legal?: LegalReading): Qu
 function joinedNames(data: IndexData, token: NameToken): Set<number> {
   const names = new Set(data.joined.idsOf(keyHash(token.text)));
   if (token.script === 'latin' && token.text.length >= 4) {
+    const shortest = shortestJoinedSkeleton(token.text);
     for (const skeleton of memoSkeletons(token.text)) {
-      if (skeleton.length >= 4) {
+      if (skeleton.length >= shortest) {
         for (const id of data.joined.idsOf(keyHash(JOINED_SKELETON_PREFIX + skeleton))) {
           names.add(id);
         }
@@ -201,4 +214,45 @@ function pairExpansion(data: IndexData, left: QueryToken, right: QueryToken | un
   };
   const expansions = cachedExpansion(data, joined, true);
   return expansions.size === 0 ? undefined : expansions;
+}
+
+/**
+ * A word, the article and the next word read from Arabic, written as one with or without the
+ * article's letters (Latin spellings assimilate it: AZIZIRAHMAN, ABDURRAHMAN).
+ */
+function articleJoinExpansion(
+  data: IndexData,
+  left: QueryToken,
+  article: QueryToken | undefined,
+  right: QueryToken | undefined,
+): Expansions | undefined {
+  if (
+    article?.token.text !== ARTICLE ||
+    right === undefined ||
+    !isAbjad(left.token.script) ||
+    !isAbjad(right.token.script) ||
+    !joinable(left.token.kind) ||
+    !joinable(right.token.kind)
+  ) {
+    return undefined;
+  }
+  const out: Expansions = new Map();
+  for (const text of [
+    left.token.text + ARTICLE + right.token.text,
+    left.token.text + right.token.text,
+  ]) {
+    const joined: NameToken = { ...left.token, text, kind: 'word' };
+    for (const [id, packed] of cachedExpansion(data, joined, true)) {
+      const previous = out.get(id);
+      if (previous === undefined || similarityOf(previous) < similarityOf(packed)) {
+        out.set(id, packed);
+      }
+    }
+  }
+  return out.size === 0 ? undefined : out;
+}
+
+/** Particles join like words (`بن الشيبة` BINALSHIBH); legal forms and initials do not. */
+function joinable(kind: NameToken['kind']): boolean {
+  return kind !== 'legal' && kind !== 'initial';
 }

@@ -17,9 +17,15 @@
  * @module
  */
 import type { PreparedQuery } from './prepared-query.js';
-import { joinedSkeletons, type IndexData } from './screening-index.js';
+import {
+  ARTICLE,
+  articleJoinSkeletons,
+  joinedSkeletons,
+  type IndexData,
+} from './screening-index.js';
 import { abjadVowelsCompatible } from './abjad-vowels.js';
-import { skeletonVariants } from './spanish-phonetic.js';
+import { abjadSkeletonVariants, skeletonVariants } from './spanish-phonetic.js';
+import { isAbjad } from './unicode-scripts.js';
 import { isDistinctiveKind, kindCode } from './token-weights.js';
 import { ABJAD_SKELETON_SIMILARITY, methodOf, similarityOf } from './token-expansion.js';
 import { CONFLICT_PENALTY, conflictShare } from './name-conflict.js';
@@ -33,6 +39,7 @@ const INITIAL_OTHER_SIDE = 0.5;
 
 const INITIAL = kindCode('initial');
 const WORD = kindCode('word');
+const PARTICLE = kindCode('particle');
 
 /** One aligned pair: query tokens `q0..q1` with list tokens `l0..l1` (inclusive). */
 export interface AlignedPair {
@@ -111,11 +118,44 @@ function candidatePairs(data: IndexData, query: PreparedQuery, nameId: number): 
         });
       }
     }
+    const articleJoined = query.articleJoinExpansions[i];
+    if (articleJoined !== undefined) {
+      addArticleJoin(articleJoined, names.tokens, start, length, i, pairs);
+    }
+    if (isAbjad(qt.token.script) && qt.token.text.length >= 4) {
+      addLatinPairJoin(data, qt.token.text, nameId, i, pairs);
+    }
     if (qt.joinedNames.has(nameId)) {
       addListJoin(data, qt.token.text, nameId, i, pairs);
     }
   }
   return pairs;
+}
+
+/** Query tokens `i..i + 2` (word, article, word read from Arabic) against one list token. */
+function addArticleJoin(
+  expansions: ReadonlyMap<number, number>,
+  tokens: ArrayLike<number>,
+  start: number,
+  length: number,
+  i: number,
+  pairs: AlignedPair[],
+): void {
+  for (let j = 0; j < length; j++) {
+    const packed = expansions.get(tokens[start + j]!);
+    if (packed !== undefined) {
+      const similarity = similarityOf(packed);
+      pairs.push({
+        q0: i,
+        q1: i + 2,
+        l0: j,
+        l1: j,
+        method: 3,
+        simQuery: similarity,
+        simList: similarity,
+      });
+    }
+  }
 }
 
 function single(i: number, j: number, method: number, similarity: number): AlignedPair {
@@ -192,7 +232,107 @@ function addListJoin(
         simList: similarity,
       });
     }
+    const third = names.tokens[at + 2];
+    if (
+      at + 2 < end &&
+      texts[right] === ARTICLE &&
+      abjad[left] === 1 &&
+      abjad[third!] === 1 &&
+      articleJoin(texts[left]!, texts[third!]!, text)
+    ) {
+      pairs.push({
+        q0: i,
+        q1: i,
+        l0: at - start,
+        l1: at - start + 2,
+        method: 3,
+        simQuery: ABJAD_SKELETON_SIMILARITY,
+        simList: ABJAD_SKELETON_SIMILARITY,
+      });
+    }
   }
+}
+
+/**
+ * One word read from Arabic against two adjacent Latin list words written as one (`بنحسين`
+ * BEN HASSINE, `أبوغيث` ABO GHAITH): same consonant skeleton and compatible long vowels. Checked
+ * only while scoring names found by the query's other words, so the index keys no Latin pairs.
+ */
+function addLatinPairJoin(
+  data: IndexData,
+  abjadText: string,
+  nameId: number,
+  i: number,
+  pairs: AlignedPair[],
+) {
+  const names = data.names;
+  const start = names.start[nameId]!;
+  const end = names.start[nameId + 1]!;
+  const { texts, abjad } = data.vocabulary;
+  const shortest = abjadText.length >= LONG_JOINED_WORD ? 3 : 4;
+  const own = memoAbjadSkeletons(abjadText).filter((v) => v.length >= shortest);
+  if (own.length === 0) {
+    return;
+  }
+  for (let at = start; at + 1 < end; at++) {
+    const [left, right] = [names.tokens[at]!, names.tokens[at + 1]!];
+    if (
+      abjad[left] === 1 ||
+      abjad[right] === 1 ||
+      (names.tokenKinds[at] !== WORD && names.tokenKinds[at] !== PARTICLE)
+    ) {
+      continue;
+    }
+    if (names.tokenKinds[at + 1] !== WORD) {
+      continue;
+    }
+    const joined = texts[left]! + texts[right]!;
+    if (
+      memoSkeletons(joined).some((s) => own.includes(s)) &&
+      abjadVowelsCompatible(abjadText, joined)
+    ) {
+      pairs.push({
+        q0: i,
+        q1: i,
+        l0: at - start,
+        l1: at - start + 1,
+        method: 3,
+        simQuery: ABJAD_SKELETON_SIMILARITY,
+        simList: ABJAD_SKELETON_SIMILARITY,
+      });
+    }
+  }
+}
+
+/** A word read from Arabic this long may join on a three-letter skeleton (`abughith`, `bjt`). */
+const LONG_JOINED_WORD = 8;
+
+/** Memoized per-word skeletons (bounded: emptied when full). */
+function memoized(compute: (text: string) => string[]): (text: string) => string[] {
+  const cache = new Map<string, string[]>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined) {
+      if (cache.size >= 50_000) {
+        cache.clear();
+      }
+      value = compute(text);
+      cache.set(text, value);
+    }
+    return value;
+  };
+}
+
+const memoSkeletons = memoized(skeletonVariants);
+const memoAbjadSkeletons = memoized(abjadSkeletonVariants);
+
+/** A Latin word and a word, the article and the next word read from Arabic, written as one. */
+function articleJoin(left: string, right: string, latin: string): boolean {
+  if (!abjadVowelsCompatible(left + right, latin)) {
+    return false;
+  }
+  const latinSkeletons = skeletonVariants(latin);
+  return articleJoinSkeletons(left, right).some((s) => latinSkeletons.includes(s));
 }
 
 /** A Latin word and a joined Arabic-script reading with a common skeleton and long vowels. */

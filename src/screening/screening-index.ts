@@ -262,15 +262,46 @@ function joinedPairs(
         for (const skeleton of joinedSkeletons(texts[left]! + texts[right]!)) {
           hashes.push(keyHash(JOINED_SKELETON_PREFIX + skeleton));
         }
+        const third = name.tokenIds[j + 2];
+        if (third !== undefined && texts[right] === ARTICLE && abjad[third] === 1) {
+          for (const skeleton of articleJoinSkeletons(texts[left]!, texts[third]!)) {
+            hashes.push(keyHash(JOINED_SKELETON_PREFIX + skeleton));
+          }
+        }
       }
     }
     return hashes;
   });
 }
 
-/** Skeleton variants long enough to key a joined pair (shorter ones join almost anything). */
+/** The Arabic article as read from Arabic script (`الرحمان` → `al` + `rhman`). */
+export const ARTICLE = 'al';
+
+/**
+ * Skeletons of a word, the article and the next word written as one: Latin spellings join all
+ * three (`بن الشيبة` BINALSHIBH) or assimilate the article to a vowel (`عزیز الرحمان`
+ * AZIZIRAHMAN, `عبد الرحمن` ABDURRAHMAN).
+ */
+export function articleJoinSkeletons(left: string, right: string): string[] {
+  const variants = new Set([
+    ...joinedSkeletons(left + ARTICLE + right),
+    ...joinedSkeletons(left + right),
+  ]);
+  return [...variants];
+}
+
+/**
+ * Skeleton variants long enough to key a joined pair (shorter ones join almost anything); a
+ * joined word of eight letters or more keeps three consonants (`کاکا زاده` KAKAZADA, `ksd`).
+ */
 export function joinedSkeletons(text: string): string[] {
-  return abjadSkeletonVariants(text).filter((v) => v.length >= 4);
+  const shortest = shortestJoinedSkeleton(text);
+  return abjadSkeletonVariants(text).filter((v) => v.length >= shortest);
+}
+
+/** See `joinedSkeletons`. */
+export function shortestJoinedSkeleton(text: string): number {
+  return text.length >= 8 ? 3 : 4;
 }
 
 function documentMap(entries: readonly IndexedEntry[]): Map<string, number[]> {
