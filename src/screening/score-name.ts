@@ -287,6 +287,11 @@ function addLatinPairJoin(
       continue;
     }
     const joined = texts[left]! + texts[right]!;
+    // Arabic script omits short vowels, but a joined pair far longer than the word read from
+    // Arabic has more than vowels to spare (`dzmtri` is not DZMITRY IUREVICH).
+    if (joined.length > abjadText.length * MAX_JOINED_LENGTH_RATIO) {
+      continue;
+    }
     if (
       memoSkeletons(joined).some((s) => own.includes(s)) &&
       abjadVowelsCompatible(abjadText, joined)
@@ -303,6 +308,9 @@ function addLatinPairJoin(
     }
   }
 }
+
+/** See `addLatinPairJoin`. */
+const MAX_JOINED_LENGTH_RATIO = 1.8;
 
 /** A word read from Arabic this long may join on a three-letter skeleton (`abughith`, `bjt`). */
 const LONG_JOINED_WORD = 8;

@@ -287,7 +287,8 @@ export function articleJoinSkeletons(left: string, right: string): string[] {
     ...joinedSkeletons(left + ARTICLE + right),
     ...joinedSkeletons(left + right),
   ]);
-  return [...variants];
+  // The article makes a long word of short ones: `امين الله` must not join on `mnl`.
+  return [...variants].filter((v) => v.length >= 4);
 }
 
 /**

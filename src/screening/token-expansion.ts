@@ -42,11 +42,6 @@ const MIN_LATIN_SKELETON = 3;
 /** Shortest skeleton trusted between two Latin words written as one and an Arabic-script word. */
 const MIN_JOINED_SKELETON = 4;
 
-/** Long joined words keep a three-letter skeleton (`ABO GHAITH`, `bjt`, against `أبوغيث`). */
-function minJoinedSkeleton(text: string): number {
-  return text.length >= 8 ? 3 : MIN_JOINED_SKELETON;
-}
-
 /**
  * Factor on typo-like matches of a query word that is itself a listed word. `MENDOZA` and
  * `MENDEZ`, `MARIO` and `MARIA` are both real names: when the query's spelling exists in the
@@ -298,20 +293,11 @@ function addSkeleton(
     if (skeleton === '') {
       continue;
     }
-    if (abjadOnly && skeleton.length < minJoinedSkeleton(token.text)) {
+    if (abjadOnly && skeleton.length < MIN_JOINED_SKELETON) {
       continue;
     }
     if (abjadOnly || (!fromAbjad && skeleton.length < MIN_LATIN_SKELETON)) {
       for (const id of vocabulary.byAbjadSkeleton.get(skeleton) ?? []) {
-        // A joined pair on three consonants needs a long Arabic-script word too (`msli` is
-        // not MELLI CIELO).
-        if (
-          abjadOnly &&
-          skeleton.length < MIN_JOINED_SKELETON &&
-          vocabulary.texts[id]!.length < 7
-        ) {
-          continue;
-        }
         offerAbjad(out, id, vocabulary.texts[id]!, token.text, skeleton);
       }
       continue;
