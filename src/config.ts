@@ -95,6 +95,11 @@ const configSchema = z.strictObject({
         .min(0)
         .max(7 * 24 * 60)
         .default(0),
+      /**
+       * Queue a delta re-screen of every portfolio whenever an ingest stores a new publication
+       * (upload, refresh, CLI). Off only for tests that drive runs themselves.
+       */
+      rescreenOnIngest: z.coerce.boolean().default(true),
     })
     .prefault({}),
   notifications: z
@@ -190,6 +195,7 @@ const ENV_VARS: readonly (readonly [string, readonly string[]])[] = [
   ['PUENTE_PGBOSS_SCHEMA', ['jobs', 'pgBossSchema']],
   ['PUENTE_MONITORING_THRESHOLD', ['monitoring', 'threshold']],
   ['PUENTE_LIST_REFRESH_MINUTES', ['monitoring', 'listRefreshMinutes']],
+  ['PUENTE_RESCREEN_ON_INGEST', ['monitoring', 'rescreenOnIngest']],
 ];
 
 /** Variables read as booleans: anything but `false` is true. */
@@ -199,6 +205,7 @@ const BOOLEAN_VARS: ReadonlySet<string> = new Set([
   'PUENTE_WEBHOOKS_ALLOW_HTTP',
   'PUENTE_SMTP_SECURE',
   'PUENTE_SMTP_REQUIRE_TLS',
+  'PUENTE_RESCREEN_ON_INGEST',
 ]);
 
 /** Overrides from the command line, applied last. */

@@ -60,6 +60,7 @@ export interface Services {
 /** Opens the configured store (running migrations) and builds the services over it. */
 export async function createServices(config: PuenteConfig, logger: Logger): Promise<Services> {
   const store = await openStore(config.db);
+  const { notifications, jobs, closeBackground } = backgroundServices(config, store, logger);
   const watchlists = new WatchlistService({
     store: store.watchlist,
     limits: { maxFileBytes: config.lists.maxFileBytes },
@@ -68,8 +69,15 @@ export async function createServices(config: PuenteConfig, logger: Logger): Prom
       timeoutMs: config.lists.fetchTimeoutMs,
       urlOverrides: config.lists.urls,
     },
+    ...(config.monitoring.rescreenOnIngest
+      ? {
+          // One queued sync covers any number of publications stored before it runs.
+          onPublicationsStored: async () => {
+            await jobs.enqueue(JobName.MonitoringSync, {}, { singletonKey: 'lists-changed' });
+          },
+        }
+      : {}),
   });
-  const { notifications, jobs, closeBackground } = backgroundServices(config, store, logger);
   const screening = new ScreeningService(currentLists(store.watchlist));
   const services: Services = {
     config,

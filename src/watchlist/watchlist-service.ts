@@ -51,6 +51,12 @@ export interface WatchlistServiceDeps {
   readonly limits: LoadLimits;
   readonly fetch: FetchOptions;
   readonly now?: () => Date;
+  /**
+   * Called after an ingest stored at least one new publication, so that monitoring can
+   * re-screen portfolios against the change. Its failure is the listener's to report: the
+   * publications are already stored.
+   */
+  readonly onPublicationsStored?: (publications: readonly Publication[]) => Promise<void>;
 }
 
 /** Watchlist use cases over a `WatchlistStore`. */
@@ -85,6 +91,10 @@ export class WatchlistService {
       outcomes.push(await ingestPublication(this.#deps.store, publication, this.#options(request)));
     }
     request.onPublication?.(plan.publications.length, plan.publications.length, 'done');
+    const stored = outcomes.filter((outcome) => outcome.created).map((o) => o.publication);
+    if (stored.length > 0) {
+      await this.#deps.onPublicationsStored?.(stored);
+    }
     return { outcomes, unclaimed: plan.unclaimed.map((file) => file.origin) };
   }
 

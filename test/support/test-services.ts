@@ -24,6 +24,8 @@ export async function createTestServices(overrides: ConfigOverrides = {}): Promi
     {
       db: ':memory:',
       'lists.loadOnStart': false,
+      // Tests that want re-screens on ingest turn this back on; the rest drive runs themselves.
+      'monitoring.rescreenOnIngest': false,
       'log.level': 'silent',
       // Cheap password hashes, and a signing key that never lands in the home folder.
       'auth.passwordHashCost': 10,
