@@ -82,14 +82,7 @@ const forbidden = {
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist/**',
-      'node_modules/**',
-      'coverage/**',
-      'eslint.config.js',
-      'bin/**',
-      '**/zz-*',
-    ],
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'eslint.config.js', 'bin/**', '**/zz-*'],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
