@@ -71,6 +71,8 @@ export async function startWebServer(): Promise<WebServer> {
     'lists.loadOnStart': true,
     'lists.mode': 'local',
     'lists.localDir': lists,
+    // As in production: an ingest that stores a new publication re-screens the portfolios.
+    'monitoring.rescreenOnIngest': true,
   });
   await createAccounts(services);
   let server: RunningServer;
