@@ -125,6 +125,23 @@ describe('POST /match', () => {
     expect(siblings.score).toBeLessThan(0.8);
     expect((await post('/match', { name1: '', name2: 'x' })).status).toBe(400);
   });
+
+  it('names each pair of words and leaves none of them unmatched', async () => {
+    const body = (await (
+      await post('/match', { name1: 'Pedro Torres', name2: 'TORRES, Pedro' })
+    ).json()) as {
+      explanation: {
+        tokens: { query: string; list: string; method: string }[];
+        unmatchedQuery: string[];
+        unmatchedList: string[];
+      };
+    };
+    expect(body.explanation.tokens.map((t) => `${t.query}→${t.list} ${t.method}`)).toEqual([
+      'pedro→pedro exact',
+      'torres→torres exact',
+    ]);
+    expect([...body.explanation.unmatchedQuery, ...body.explanation.unmatchedList]).toEqual([]);
+  });
 });
 
 describe('screening audit', () => {

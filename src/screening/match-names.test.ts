@@ -105,4 +105,34 @@ describe('matchNames', () => {
     const hara = matchNames('دزمتري إوريفيتش هرا', 'HARA, Dzmitry Iurevich');
     expect(hara.explanation.unmatchedList).toEqual([]);
   });
+
+  it('says which word met which, and how, and leaves no paired word unmatched', () => {
+    for (const type of [undefined, 'individual'] as const) {
+      const { explanation } = matchNames('Pedro Torres', 'TORRES, Pedro', type ? { type } : {});
+      expect(explanation.tokens.map(({ query, list, method }) => [query, list, method])).toEqual([
+        ['pedro', 'pedro', 'exact'],
+        ['torres', 'torres', 'exact'],
+      ]);
+      expect(explanation.unmatchedQuery).toEqual([]);
+      expect(explanation.unmatchedList).toEqual([]);
+      expect(explanation.summary).toContain('pedro = pedro (exact), torres = torres (exact)');
+    }
+    const pairs: readonly (readonly [string, string])[] = [
+      ['Pedro J. Torres', 'TORRES, Pedro José'],
+      ['Mohammed Alrashid', 'AL RASHID, Mohammed'],
+      ['Pedro de Torres', 'TORRES GOMEZ, Pedro'],
+    ];
+    for (const [query, listed] of pairs) {
+      const { explanation } = matchNames(query, listed, { type: 'individual' });
+      const paired = (side: 'query' | 'list') =>
+        explanation.tokens.flatMap((token) => token[side].split(' '));
+      for (const word of explanation.unmatchedQuery) {
+        expect(paired('query'), `${query}: ${word}`).not.toContain(word);
+      }
+      for (const word of explanation.unmatchedList) {
+        expect(paired('list'), `${listed}: ${word}`).not.toContain(word);
+      }
+      expect(explanation.tokens.length, query).toBeGreaterThanOrEqual(2);
+    }
+  });
 });
