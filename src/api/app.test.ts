@@ -63,6 +63,7 @@ const SECURITY_OPERATIONS = [
   ['/admin/users/{id}/password', 'post'],
   ['/admin/service-accounts', 'get'],
   ['/admin/service-accounts', 'post'],
+  ['/admin/api-keys', 'get'],
   ['/admin/api-keys', 'post'],
   ['/admin/api-keys/{id}', 'delete'],
   ['/audit/events', 'get'],

@@ -256,6 +256,39 @@ describe("another organization's ids", () => {
   });
 });
 
+describe('the API key list', () => {
+  it("lists its own organization's keys, never another's, and never a secret or hash", async () => {
+    const { cookie } = root;
+    const response = await app.request('/admin/api-keys', { headers: { cookie } });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const { apiKeys } = JSON.parse(text) as {
+      apiKeys: { id: string; name: string; serviceAccountName: string; revokedAt: null }[];
+    };
+    expect(apiKeys.map((key) => [key.name, key.serviceAccountName])).toEqual([
+      ['test', 'test-system'],
+    ]);
+    expect(apiKeys.map((key) => key.id)).not.toContain(foreignKeyId);
+    expect(text).not.toContain(systemKey);
+    expect(text).not.toMatch(/hash|secret/i);
+    expect(Object.keys(apiKeys[0]!).sort()).toEqual([
+      'createdAt',
+      'expiresAt',
+      'id',
+      'lastUsedAt',
+      'name',
+      'permissions',
+      'revokedAt',
+      'serviceAccountId',
+      'serviceAccountName',
+    ]);
+  });
+
+  it('refuses a caller without api-key.manage with 403', async () => {
+    expect((await asSystem('/admin/api-keys')).status).toBe(403);
+  });
+});
+
 describe('hostile parameters', () => {
   const HOSTILE = [
     "' OR '1'='1",

@@ -22,6 +22,11 @@ export interface IssuedApiKey {
   readonly secret: string;
 }
 
+/** A key as the administration lists it: its record and its service account's name. */
+export interface ListedApiKey extends ApiKey {
+  readonly serviceAccountName: string;
+}
+
 /**
  * Service-account and API-key use cases (`api-key.manage`).
  *
@@ -55,6 +60,21 @@ export class ApiKeyAdmin {
   async listServiceAccounts(actor: Actor): Promise<readonly ServiceAccount[]> {
     requirePermission(actor, Permission.ApiKeyManage);
     return await this.identity.listServiceAccounts(actor.organizationId);
+  }
+
+  /**
+   * Keys of the service accounts of the actor's organization, newest first, each with its
+   * account's name. Records only: the secret was never stored, and the hash is not in them.
+   */
+  async listApiKeys(actor: Actor): Promise<readonly ListedApiKey[]> {
+    requirePermission(actor, Permission.ApiKeyManage);
+    const accounts = await this.identity.listServiceAccounts(actor.organizationId);
+    const names = new Map(accounts.map((account) => [account.id, account.name]));
+    const keys = await this.identity.listApiKeys();
+    return keys.flatMap((key) => {
+      const serviceAccountName = names.get(key.serviceAccountId);
+      return serviceAccountName === undefined ? [] : [{ ...key, serviceAccountName }];
+    });
   }
 
   /**

@@ -292,6 +292,27 @@ async function dailyFlow(
   await newUser.getByLabel(m['role.reviewer']).check();
   await newUser.getByRole('button', { name: m['admin.createUser'] }).click();
   await page.getByRole('cell', { name: `revisor-${language}`, exact: true }).waitFor();
+  // A service account and a key: the organization's key list shows it, never its secret, and
+  // revokes it.
+  const newAccount = page.getByRole('form', { name: m['admin.newServiceAccount'] });
+  await newAccount.getByLabel(m['admin.serviceAccountName']).fill('core-bancario');
+  await newAccount.getByRole('button', { name: m['admin.create'] }).click();
+  const issue = page.getByRole('form', { name: m['admin.issueKey'] });
+  await issue.getByLabel(m['admin.keyName']).fill('produccion');
+  await issue.getByLabel(m['permission.list.read']).check();
+  await issue.getByRole('button', { name: m['admin.issue'] }).click();
+  const secret = (await page.locator('code.secret').first().textContent()) ?? '';
+  expect(secret.length).toBeGreaterThan(20);
+  const keyRow = page
+    .getByRole('table', { name: m['admin.apiKeys'] })
+    .getByRole('row', { name: /produccion/ });
+  await keyRow.getByRole('cell', { name: 'core-bancario', exact: true }).waitFor();
+  expect(await keyRow.textContent()).not.toContain(secret);
+  await keyRow.getByRole('cell', { name: m['admin.never'], exact: true }).waitFor();
+  await keyRow
+    .getByRole('button', { name: m['admin.revoke'].replace('{name}', 'produccion') })
+    .click();
+  await keyRow.getByRole('cell', { name: m['admin.keyRevoked'], exact: true }).waitFor();
   await check('admin');
   await page.getByRole('button', { name: m['nav.signOut'] }).click();
 

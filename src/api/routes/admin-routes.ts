@@ -15,6 +15,7 @@ import type { Services } from '../../services.js';
 import type { AuthEnv } from '../middleware/authenticate.js';
 import { readJson } from '../middleware/read-json.js';
 import {
+  ApiKeyListSchema,
   ApiKeyViewSchema,
   IssuedApiKeySchema,
   OrganizationViewSchema,
@@ -121,6 +122,9 @@ export function registerAdminRoutes(app: Hono<AuthEnv>, services: Services): voi
       201,
     );
   });
+  app.get('/admin/api-keys', async (c) =>
+    c.json({ apiKeys: await apiKeys.listApiKeys(c.get('actor')) }, 200),
+  );
   app.post('/admin/api-keys', async (c) => {
     const issued = await apiKeys.issueApiKey(
       c.get('actor'),
@@ -250,6 +254,14 @@ export function documentAdminRoutes(registry: OpenApiRegistry): void {
       summary: 'Create a service account',
       request: jsonBody(ServiceAccountSchema),
       responses: { 201: json(ServiceAccountViewSchema, 'Created'), ...securedErrorResponses },
+    },
+    {
+      ...base,
+      method: 'get',
+      path: '/admin/api-keys',
+      summary:
+        "API keys of the administrator's organization's service accounts (api-key.manage); never their secrets",
+      responses: { 200: json(ApiKeyListSchema, 'The keys'), ...securedErrorResponses },
     },
     {
       ...base,

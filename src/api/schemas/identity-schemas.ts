@@ -95,6 +95,13 @@ export const ApiKeyViewSchema = z
   })
   .openapi('ApiKey');
 
+/** The API keys of the organization's service accounts, as the administration lists them. */
+export const ApiKeyListSchema = z
+  .object({
+    apiKeys: z.array(ApiKeyViewSchema.extend({ serviceAccountName: z.string() })),
+  })
+  .openapi('ApiKeyList');
+
 /** A newly issued key: the secret is shown once and never stored. */
 export const IssuedApiKeySchema = z
   .object({ key: ApiKeyViewSchema, secret: z.string() })

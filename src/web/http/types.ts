@@ -242,6 +242,13 @@ export interface ApiKey {
   readonly revokedAt: string | null;
 }
 
+/** A key as the administration lists it (`GET /admin/api-keys`): never its secret. */
+export interface ListedApiKey extends ApiKey {
+  readonly serviceAccountName: string;
+  readonly createdAt: string;
+  readonly lastUsedAt: string | null;
+}
+
 /** One audit event. */
 export interface AuditEvent {
   readonly seq: number;

@@ -1,13 +1,14 @@
 /**
  * Service accounts and their API keys: create an account, issue a key (its secret shown once,
- * with a scope no wider than the administrator's own permissions), revoke a key just issued.
+ * with a scope no wider than the administrator's own permissions), list the organization's keys
+ * (never their secrets) and revoke any of them.
  *
  * @module
  */
 import { useState, type SubmitEvent } from 'react';
 
 import { getJson, sendJson } from '../http/client.js';
-import type { ApiKey, ServiceAccount } from '../http/types.js';
+import type { ApiKey, ListedApiKey, ServiceAccount } from '../http/types.js';
 import { useSession } from '../auth/session.js';
 import { CheckboxGroup } from '../components/checkbox-group.js';
 import { ErrorMessage, useLoad } from '../components/feedback.js';
@@ -23,6 +24,7 @@ export function ApiKeysSection() {
     [],
   );
   const accounts = loaded.data?.serviceAccounts ?? [];
+  const keys = useLoad(() => getJson<{ apiKeys: ListedApiKey[] }>('/admin/api-keys'), []);
   const [name, setName] = useState('');
   const [error, setError] = useState<unknown>();
   const create = async (event: SubmitEvent) => {
@@ -70,12 +72,19 @@ export function ApiKeysSection() {
         <button type="submit">{t('admin.create')}</button>
       </form>
       <ErrorMessage error={error} />
-      {accounts.length > 0 ? <IssueKey accounts={accounts} /> : null}
+      {accounts.length > 0 ? <IssueKey accounts={accounts} onIssued={keys.reload} /> : null}
+      <KeyList keys={keys.data?.apiKeys} error={keys.error} onRevoked={keys.reload} />
     </section>
   );
 }
 
-function IssueKey({ accounts }: { readonly accounts: readonly ServiceAccount[] }) {
+function IssueKey({
+  accounts,
+  onIssued,
+}: {
+  readonly accounts: readonly ServiceAccount[];
+  readonly onIssued: () => void;
+}) {
   const { t, date } = useI18n();
   const { actor } = useSession();
   const [form, setForm] = useState({
@@ -95,6 +104,7 @@ function IssueKey({ accounts }: { readonly accounts: readonly ServiceAccount[] }
         days: Number(form.days),
       });
       setIssued([result, ...issued]);
+      onIssued();
     } catch (failure) {
       setError(failure);
     }
@@ -104,6 +114,7 @@ function IssueKey({ accounts }: { readonly accounts: readonly ServiceAccount[] }
     try {
       const key = await sendJson<ApiKey>(`/admin/api-keys/${id}`, undefined, 'DELETE');
       setIssued(issued.map((item) => (item.key.id === id ? { key, secret: '' } : item)));
+      onIssued();
     } catch (failure) {
       setError(failure);
     }
@@ -185,6 +196,86 @@ function IssueKey({ accounts }: { readonly accounts: readonly ServiceAccount[] }
             </li>
           ))}
         </ul>
+      )}
+    </>
+  );
+}
+
+/** The organization's keys, newest first, each revocable while it is still usable. */
+function KeyList({
+  keys,
+  error: loadError,
+  onRevoked,
+}: {
+  readonly keys: readonly ListedApiKey[] | undefined;
+  readonly error: unknown;
+  readonly onRevoked: () => void;
+}) {
+  const { t, date, dateTime } = useI18n();
+  const [error, setError] = useState<unknown>();
+  // When the page opened: a key that expires while it is open is shown as it was then.
+  const [openedAt] = useState(() => Date.now());
+  const revoke = async (id: string) => {
+    setError(undefined);
+    try {
+      await sendJson<ApiKey>(`/admin/api-keys/${id}`, undefined, 'DELETE');
+      onRevoked();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  const state = (key: ListedApiKey) => {
+    if (key.revokedAt !== null) {
+      return t('admin.keyRevoked');
+    }
+    return Date.parse(key.expiresAt) <= openedAt ? t('admin.keyExpired') : t('admin.keyActive');
+  };
+  return (
+    <>
+      <h3 id="key-list-heading">{t('admin.apiKeys')}</h3>
+      <ErrorMessage error={loadError} />
+      <ErrorMessage error={error} />
+      {keys === undefined ? null : keys.length === 0 ? (
+        <p>{t('admin.noKeys')}</p>
+      ) : (
+        <table aria-labelledby="key-list-heading">
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.keyName')}</th>
+              <th scope="col">{t('admin.serviceAccount')}</th>
+              <th scope="col">{t('admin.permissions')}</th>
+              <th scope="col">{t('admin.createdAt')}</th>
+              <th scope="col">{t('admin.keyExpiresAt')}</th>
+              <th scope="col">{t('admin.lastUsed')}</th>
+              <th scope="col">{t('admin.status')}</th>
+              <th scope="col">{t('admin.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {keys.map((key) => (
+              <tr key={key.id}>
+                <td>{key.name}</td>
+                <td>{key.serviceAccountName}</td>
+                <td>
+                  {key.permissions
+                    .map((permission) => word(t, PERMISSION_KEYS, permission))
+                    .join(', ')}
+                </td>
+                <td>{date(key.createdAt)}</td>
+                <td>{date(key.expiresAt)}</td>
+                <td>{key.lastUsedAt === null ? t('admin.never') : dateTime(key.lastUsedAt)}</td>
+                <td>{state(key)}</td>
+                <td>
+                  {key.revokedAt === null ? (
+                    <button type="button" onClick={() => void revoke(key.id)}>
+                      {t('admin.revoke', { name: key.name })}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
     </>
   );
