@@ -55,6 +55,8 @@ const MARKS = /[\u064b-\u065f\u0670\u06d6-\u06ed]/gu;
  * Transliterates one Arabic-script word. Splits the article `ال` into its own `al` token and
  * reads `عبد` ("servant of", the first part of theophoric names) as `abd`, the way every Latin
  * spelling writes it, so `عبد الله` meets `ABDULLAH` once compounds are merged (`name-tokens.ts`).
+ * Words written together are read apart as when written with a space: `أبو` + name, and a name
+ * followed by `عبد` (`محمدعبد البصیر` is MOHAMMAD ABDUL BASIR).
  */
 export function transliterateArabicWord(word: string): string[] {
   const bare = word.replace(MARKS, '');
@@ -68,8 +70,24 @@ export function transliterateArabicWord(word: string): string[] {
   if (bare.startsWith('عبد')) {
     return bare.length > 3 ? ['abd', ...transliterateArabicWord(bare.slice(3))] : ['abd'];
   }
-  return [lettersToLatin(bare)];
+  const abu = ABU_PREFIX.exec(bare);
+  if (abu !== null && bare.length - abu[0].length >= 2) {
+    return ['abu', ...transliterateArabicWord(bare.slice(abu[0].length))];
+  }
+  if (bare.length >= 6 && bare.endsWith('عبد')) {
+    return [...transliterateArabicWord(bare.slice(0, -3)), 'abd'];
+  }
+  const latin = lettersToLatin(bare);
+  // `عابد` (ʿĀbid: ABID, ABED) reads `abd` once the alif after ʿayn is folded, but it is a name
+  // of its own, not the ʿabd ("servant of") that opens compounds (`name-tokens.ts` merges those).
+  return [latin === 'abd' && bare.startsWith('عا') ? 'abid' : latin];
 }
+
+/**
+ * `أبو` ("father of") is often written together with the name it governs (`أبوغيث` ABU GHAITH,
+ * `أبواليزيد` ABOU EL YAZID): it is read as its own word, as when written apart.
+ */
+const ABU_PREFIX = /^[اأ]بو/u;
 
 /** Letter-by-letter reading with the word-initial rules (`INITIAL_LETTERS`). */
 function lettersToLatin(word: string): string {

@@ -33,6 +33,22 @@ describe('transliterateWord', () => {
     expect(latin('حافظ')).toBe('hafdh');
   });
 
+  it('reads apart words Arabic writes together: ABU + name, name + ABD', () => {
+    expect(latin('أبوغيث')).toBe('abu ghith');
+    expect(latin('أبواليزيد')).toBe('abu al yzid');
+    expect(latin('محمدعبد')).toBe('mhmd abd');
+    // Too short to hold a name after ABU, or to end in ABD: read whole.
+    expect(latin('أبو')).toBe('abu');
+    expect(latin('ابوه')).toBe('abuh');
+    expect(latin('زعبد')).toBe('zbd');
+  });
+
+  it('reads عابد as ABID, not as the ABD that opens compounds', () => {
+    expect(latin('عابد')).toBe('abid');
+    expect(latin('ابد')).toBe('abd');
+    expect(latin('عبد')).toBe('abd');
+  });
+
   it('reads Hebrew, Georgian and Armenian letters', () => {
     expect(latin('כהן')).toBe('khn');
     expect(latin('გიორგი')).toBe('giorgi');
