@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abjadVowelsCompatible } from './abjad-vowels.js';
+import { abjadVowelsCompatible, abjadVowelsShared } from './abjad-vowels.js';
 import { deletionHashes, HashedKeys, keyHash, pairHash } from './hashed-keys.js';
 
 describe('abjadVowelsCompatible', () => {
@@ -13,6 +13,19 @@ describe('abjadVowelsCompatible', () => {
     expect(abjadVowelsCompatible('kstiiu', 'castro')).toBe(false);
     expect(abjadVowelsCompatible('aisi', 'isa')).toBe(true);
     expect(abjadVowelsCompatible('aisi', 'aso')).toBe(false);
+  });
+});
+
+describe('abjadVowelsShared', () => {
+  it('lets one Latin vowel stand for two like long vowels, never for a missing class', () => {
+    expect(abjadVowelsCompatible('dbiski', 'dabski')).toBe(false);
+    expect(abjadVowelsShared('dbiski', 'dabski')).toBe(true);
+    expect(abjadVowelsShared('dbiski', 'dibiski')).toBe(true);
+    expect(abjadVowelsShared('mnsur', 'amanecer')).toBe(false);
+    expect(abjadVowelsShared('hsin', 'hassan')).toBe(false);
+    // Only one vowel may be shared, and only between two of the same class.
+    expect(abjadVowelsShared('kiiri', 'kari')).toBe(false);
+    expect(abjadVowelsShared('kuri', 'kari')).toBe(false);
   });
 });
 

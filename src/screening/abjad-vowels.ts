@@ -28,8 +28,20 @@ export function abjadVowelsCompatible(abjad: string, latin: string): boolean {
   );
 }
 
-function vowelsInOrder(abjad: string, latin: string): boolean {
+/**
+ * Whether the long vowels agree once two of the same class that Arabic writes one after the
+ * other (`dbiski`, `الدبيسكي`) may stand for one Latin vowel (AL-DABSKI, listed beside
+ * AL-DIBISKI): Latin spellings often drop one of two close vowels, but never a whole class
+ * (`منصور` is still not AMANECER). Weaker evidence than full agreement; see `token-expansion.ts`.
+ */
+export function abjadVowelsShared(abjad: string, latin: string): boolean {
+  return vowelsInOrder(abjad, latin, true);
+}
+
+function vowelsInOrder(abjad: string, latin: string, share = false): boolean {
   let at = 0;
+  let previous: 'U' | 'I' | undefined;
+  let shared = !share;
   for (let i = 1; i < abjad.length; i++) {
     const needed = abjad[i] === 'u' ? 'U' : abjad[i] === 'i' ? 'I' : undefined;
     if (needed === undefined) {
@@ -38,6 +50,11 @@ function vowelsInOrder(abjad: string, latin: string): boolean {
     while (at < latin.length && vowelClass(latin[at]!) !== needed) {
       at++;
     }
+    if (at >= latin.length && !shared && previous === needed) {
+      shared = true;
+      continue;
+    }
+    previous = needed;
     if (at >= latin.length) {
       // Persian writes a final alif maqsura with `ی` (`عیسی` ISA, `موسی` MUSA).
       return i === abjad.length - 1 && needed === 'I' && latin.endsWith('a');
@@ -46,3 +63,6 @@ function vowelsInOrder(abjad: string, latin: string): boolean {
   }
   return true;
 }
+
+/** Similarity of a skeleton match whose long vowels agree only by sharing (`abjadVowelsShared`). */
+export const SHARED_VOWEL_SIMILARITY = 0.85;

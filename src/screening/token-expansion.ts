@@ -14,7 +14,11 @@ import type { TokenMatchMethod } from './screening-types.js';
 import { abjadSkeletonVariants, skeletonVariants, spanishPhoneticKey } from './spanish-phonetic.js';
 import { boundedEditDistance, editSimilarity, typoBudget } from './token-similarity.js';
 import { isAbjad } from './unicode-scripts.js';
-import { abjadVowelsCompatible } from './abjad-vowels.js';
+import {
+  abjadVowelsCompatible,
+  abjadVowelsShared,
+  SHARED_VOWEL_SIMILARITY,
+} from './abjad-vowels.js';
 import { cyrillicLatinReadings } from './cyrillic-readings.js';
 import { PARTICLES } from './name-words.js';
 
@@ -342,7 +346,14 @@ function offerAbjad(
   latin: string,
   skeleton: string,
 ): void {
-  if (PARTICLES.has(abjad) || PARTICLES.has(latin) || !abjadVowelsCompatible(abjad, latin)) {
+  if (PARTICLES.has(abjad) || PARTICLES.has(latin)) {
+    return;
+  }
+  if (!abjadVowelsCompatible(abjad, latin)) {
+    // Two like long vowels met by one Latin vowel (`dbiski`/DABSKI), on four consonants or more.
+    if (skeleton.length >= 4 && abjadVowelsShared(abjad, latin)) {
+      offer(out, id, 3, SHARED_VOWEL_SIMILARITY);
+    }
     return;
   }
   const similarity =
