@@ -114,6 +114,33 @@ export function isAtLeastAsRestrictive(a: Marking, b: Marking): boolean {
 }
 
 /**
+ * True when both markings say exactly the same (order of lists aside).
+ *
+ * @example
+ * sameMarking(stored, expected); // false once someone changed it
+ */
+export function sameMarking(a: Marking, b: Marking): boolean {
+  // Each dimension is compared as a set both ways, originators included.
+  return isAtLeastAsRestrictive(a, b) && isAtLeastAsRestrictive(b, a);
+}
+
+/**
+ * The marking of a record without its originators: what a list declares and what a caller
+ * proposes (originators are never declared, only recorded).
+ *
+ * @example
+ * withoutOriginators(stored); // { classification, releasableTo, caveats, tlp }
+ */
+export function withoutOriginators(marking: Marking): Omit<Marking, 'originators'> {
+  return {
+    classification: marking.classification,
+    releasableTo: marking.releasableTo,
+    caveats: marking.caveats,
+    tlp: marking.tlp,
+  };
+}
+
+/**
  * True when both markings name the same originating organizations.
  *
  * @example

@@ -27,6 +27,7 @@ import type {
   MonitoringRunTable,
 } from './queries/monitoring-tables.js';
 import type { JobTable } from './queries/job-schema.js';
+import type { EntryMarkingChangeTable } from './queries/marking-change-schema.js';
 import type {
   EmailSubscriptionTable,
   NotificationDeliveryTable,
@@ -98,6 +99,7 @@ export interface Database {
   notification_delivery: NotificationDeliveryTable;
   job: JobTable;
   entry_marking: EntryMarkingTable;
+  entry_marking_change: EntryMarkingChangeTable;
   login_throttle: LoginThrottleTable;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 
+import type { MarkingStore } from '../access/marking-store.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { IdentityStore } from '../identity/identity-store.js';
 import type { MonitoringStore } from '../monitoring/monitoring-store.js';
@@ -16,6 +17,7 @@ import { AuditQueries } from './queries/audit-queries.js';
 import { IdentityQueries } from './queries/identity-queries.js';
 import { MonitoringQueries } from './queries/monitoring-queries.js';
 import { JobQueries } from './queries/job-queries.js';
+import { MarkingChangeQueries } from './queries/marking-change-queries.js';
 import { NotificationQueries } from './queries/notification-queries.js';
 import { WatchlistQueries } from './queries/watchlist-queries.js';
 import type { Database } from './schema.js';
@@ -47,6 +49,8 @@ export interface Store {
   readonly notifications: NotificationStore;
   /** The job table of the in-process queue. */
   readonly jobs: JobStore;
+  /** Current markings of stored entries and their changes; every change audited. */
+  readonly markings: MarkingStore;
   /** Closes every connection; the store is unusable afterwards. */
   close(): Promise<void>;
 }
@@ -67,6 +71,7 @@ export function assembleStore(kind: StoreKind, db: Kysely<Database>): Store {
     monitoring: new MonitoringQueries(db),
     notifications: new NotificationQueries(db),
     jobs: new JobQueries(db),
+    markings: new MarkingChangeQueries(db),
     close: () => db.destroy(),
   };
 }

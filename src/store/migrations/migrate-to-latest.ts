@@ -13,6 +13,7 @@ import { identityAuditMigration } from './0002-identity-audit.js';
 import { monitoringMigration } from './0003-monitoring.js';
 import { notificationsMigration } from './0004-notifications.js';
 import { recordMarkingsMigration } from './0005-record-markings.js';
+import { markingChangesMigration } from './0006-marking-changes.js';
 import type { SqlDialect, StoreMigration } from './store-migration.js';
 
 /** Every migration in order. To add one: create `000N-name.ts` and append it here. */
@@ -22,6 +23,7 @@ export const storeMigrations: readonly StoreMigration[] = [
   monitoringMigration,
   notificationsMigration,
   recordMarkingsMigration,
+  markingChangesMigration,
 ];
 
 /**

@@ -6,6 +6,7 @@ import { postgresHarness } from '../../../test/support/raw-store-harness.js';
 import { runAuditStoreContract } from '../audit-store.contract.js';
 import { runIdentityStoreContract } from '../identity-store.contract.js';
 import { runMonitoringStoreContract } from '../monitoring-store.contract.js';
+import { runMarkingChangesContract } from '../marking-changes.contract.js';
 import { runRecordMarkingsContract } from '../record-markings.contract.js';
 import { runWatchlistStoreContract } from '../watchlist-store.contract.js';
 import { createPostgresStore } from './postgres-store.js';
@@ -17,6 +18,7 @@ describeWithPostgres('PostgreSQL store', (url) => {
   runWatchlistStoreContract('PostgreSQL', () => schemas.createStore());
   runIdentityStoreContract('PostgreSQL', () => schemas.createStore());
   runRecordMarkingsContract('PostgreSQL', () => schemas.createStore());
+  runMarkingChangesContract('PostgreSQL', () => schemas.createStore());
   runMonitoringStoreContract('PostgreSQL', () => schemas.createStore());
   runAuditStoreContract('PostgreSQL', () => postgresHarness(url, schemas));
 

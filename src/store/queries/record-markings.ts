@@ -8,6 +8,8 @@
  */
 import type { Kysely } from 'kysely';
 
+import { combineMarkings } from '../../access/change-marking.js';
+import { sameOriginators } from '../../access/marking.js';
 import { canReadMarked } from '../../access/record-viewer.js';
 import type { RecordViewer } from '../../access/record-viewer.js';
 import type { Marking } from '../../access/marking.js';
@@ -54,15 +56,64 @@ export async function saveEntryMarkings(
     );
   }
   const originators = [{ organizationId, country: organization.country }];
-  const rows = marked.map((item) => ({
-    publication_id: publication.id,
-    source_id: item.sourceId,
-    version_hash: item.versionHash,
-    marking: JSON.stringify({ ...item.entry.marking, originators }),
-  }));
+  const changed = await latestChanges(
+    trx,
+    publication.source,
+    marked.map((item) => item.sourceId),
+  );
+  const rows = marked.map((item) => {
+    const declared: Marking = {
+      ...(item.entry.marking as Omit<Marking, 'originators'>),
+      originators,
+    };
+    return {
+      publication_id: publication.id,
+      source_id: item.sourceId,
+      version_hash: item.versionHash,
+      marking: JSON.stringify(afterChanges(declared, changed.get(item.sourceId))),
+    };
+  });
   for (const chunk of chunked(rows, rowsPerStatement(4))) {
     await trx.insertInto('entry_marking').values(chunk).execute();
   }
+}
+
+/** The newest change of each of `sourceIds` of `source`, if any. */
+async function latestChanges(
+  trx: Kysely<Database>,
+  source: string,
+  sourceIds: readonly string[],
+): Promise<Map<string, { kind: string; marking: Marking }>> {
+  const latest = new Map<string, { kind: string; marking: Marking }>();
+  for (const chunk of chunked([...new Set(sourceIds)], MAX_PARAMETERS_PER_STATEMENT - 1)) {
+    const rows = await trx
+      .selectFrom('entry_marking_change')
+      .select(['source_id', 'kind', 'marking'])
+      .where('source', '=', source)
+      .where('source_id', 'in', chunk)
+      .orderBy('id')
+      .execute();
+    for (const row of rows) {
+      latest.set(row.source_id, { kind: row.kind, marking: JSON.parse(row.marking) as Marking });
+    }
+  }
+  return latest;
+}
+
+/**
+ * The marking a newly ingested entry takes when its marking was changed before: a change by
+ * another originator does not apply; a lowering (by the originator) stands over what the list
+ * declares; a raise is combined with it, so a re-ingest never undoes it
+ * (`docs/adr/0015-changing-markings.md`).
+ */
+function afterChanges(
+  declared: Marking,
+  change: { kind: string; marking: Marking } | undefined,
+): Marking {
+  if (change === undefined || !sameOriginators(declared, change.marking)) {
+    return declared;
+  }
+  return change.kind === 'lower' ? change.marking : combineMarkings([declared, change.marking]);
 }
 
 /** One stored marking row, parsed. */
@@ -76,13 +127,34 @@ export interface StoredMarking {
 /** Publications whose markings are kept in memory per database, least recently used dropped. */
 const CACHED_PUBLICATIONS = 64;
 
-const cachedMarkings = new WeakMap<Kysely<Database>, Map<number, readonly StoredMarking[]>>();
+/** Cached markings of one database, valid as of `generation` (the newest marking change). */
+interface MarkingCache {
+  generation: number | undefined;
+  readonly publications: Map<number, readonly StoredMarking[]>;
+}
+
+const cachedMarkings = new WeakMap<Kysely<Database>, MarkingCache>();
+
+/**
+ * Drops this process's cached markings of `db`; called after a marking change. Other processes
+ * notice the change by its id (`markingsOf` compares the newest change id before trusting
+ * cached markings).
+ *
+ * @example
+ * forgetMarkings(db);
+ */
+export function forgetMarkings(db: Kysely<Database>): void {
+  cachedMarkings.delete(db);
+}
 
 /**
  * The markings of the given publications (all their marked entries, or only `sourceIds`).
- * A publication's markings are written in the transaction that creates it and never change, so
- * once a publication exists its markings are cached for good (in every process alike); ids of
- * publications that do not exist are never cached.
+ * A publication's markings are written in the transaction that creates it and change only by
+ * an explicit marking change (`entry_marking_change`), so once a publication exists its
+ * markings are cached: a publication without any for good (a change never marks a public
+ * entry), one with markings until a newer change exists (one indexed `max(id)` per call that
+ * involves cached markings, so every process sees a change at once); ids of publications that
+ * do not exist are never cached.
  *
  * @example
  * const markings = await markingsOf(db, [publication.id]);
@@ -92,8 +164,16 @@ export async function markingsOf(
   publicationIds: readonly number[],
   sourceIds?: readonly string[],
 ): Promise<StoredMarking[]> {
-  const cache = cacheOf(db);
+  const state = cacheOf(db);
   const ids = [...new Set(publicationIds)];
+  if (ids.some((id) => (state.publications.get(id)?.length ?? 0) > 0)) {
+    const generation = await newestChange(db);
+    if (generation !== state.generation) {
+      state.publications.clear();
+      state.generation = generation;
+    }
+  }
+  const cache = state.publications;
   const found = new Map<number, readonly StoredMarking[]>();
   for (const id of ids) {
     const rows = cache.get(id);
@@ -106,6 +186,8 @@ export async function markingsOf(
   }
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
+    // Read before loading: a change committed meanwhile makes the next call reload.
+    state.generation ??= await newestChange(db);
     for (const [id, rows] of await loadMarkings(db, missing)) {
       found.set(id, rows);
       cache.set(id, rows);
@@ -119,13 +201,22 @@ export async function markingsOf(
   });
 }
 
-function cacheOf(db: Kysely<Database>): Map<number, readonly StoredMarking[]> {
+function cacheOf(db: Kysely<Database>): MarkingCache {
   let cache = cachedMarkings.get(db);
   if (cache === undefined) {
-    cache = new Map();
+    cache = { generation: undefined, publications: new Map() };
     cachedMarkings.set(db, cache);
   }
   return cache;
+}
+
+/** The id of the newest marking change (0 when none). */
+async function newestChange(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('entry_marking_change')
+    .select((eb) => eb.fn.max<number | string | null>('id').as('id'))
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
 }
 
 /** The markings of those of `publicationIds` that exist (a publication without any: empty). */
@@ -193,6 +284,37 @@ export async function markingsOfVersions(
       .where('version_hash', 'in', chunk)
       .execute();
     found.push(...rows.map(toStoredMarking));
+  }
+  return found;
+}
+
+/**
+ * Every stored marking of the given entries (`<source>:<sourceId>`), keyed by entry id; an
+ * entry without any is public. A version of an entry in several publications has one each.
+ *
+ * @example
+ * const markings = await markingsOfEntries(db, ['kingpins-col:K-1']);
+ */
+export async function markingsOfEntries(
+  db: Kysely<Database>,
+  entryIds: readonly string[],
+): Promise<Map<string, Marking[]>> {
+  const wanted = new Set(entryIds);
+  const sourceIds = [...new Set(entryIds.map((id) => id.slice(id.indexOf(':') + 1)))];
+  const found = new Map<string, Marking[]>();
+  for (const chunk of chunked(sourceIds, MAX_PARAMETERS_PER_STATEMENT)) {
+    const rows = await db
+      .selectFrom('entry_marking as em')
+      .innerJoin('publication as p', 'p.id', 'em.publication_id')
+      .select(['p.source', 'em.source_id', 'em.marking'])
+      .where('em.source_id', 'in', chunk)
+      .execute();
+    for (const row of rows) {
+      const id = `${row.source}:${row.source_id}`;
+      if (wanted.has(id)) {
+        found.set(id, [...(found.get(id) ?? []), JSON.parse(row.marking) as Marking]);
+      }
+    }
   }
   return found;
 }

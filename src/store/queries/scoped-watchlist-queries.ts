@@ -7,6 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 
+import { withoutOriginators } from '../../access/marking.js';
 import type { RecordViewer } from '../../access/record-viewer.js';
 import type { AuditContext } from '../../audit/audit-event.js';
 import type { WatchlistEntry } from '../../watchlist/watchlist-entry.js';
@@ -29,6 +30,24 @@ import {
 import type { StoredMarking } from './record-markings.js';
 
 const ENTRY = 'watchlist-entry';
+
+/**
+ * The entries with the marking stored for them in their publication: the one their list
+ * declared, or the one a marking change set since (docs/adr/0015-changing-markings.md).
+ */
+function withCurrentMarkings(
+  entries: readonly WatchlistEntry[],
+  markings: readonly StoredMarking[],
+): readonly WatchlistEntry[] {
+  if (markings.length === 0) {
+    return entries;
+  }
+  const bySourceId = new Map(markings.map((item) => [item.sourceId, item.marking]));
+  return entries.map((entry) => {
+    const marking = bySourceId.get(entry.sourceId);
+    return marking === undefined ? entry : { ...entry, marking: withoutOriginators(marking) };
+  });
+}
 
 /**
  * Filters every read of `base` for `viewer`.
@@ -83,9 +102,9 @@ export class ScopedWatchlistQueries implements WatchlistStore {
     const entries = await this.base.listEntries(publicationId);
     const hiddenIds = new Set(hidden.map((item) => item.sourceId));
     await this.recordReads(readable, entries);
-    return hiddenIds.size === 0
-      ? entries
-      : entries.filter((entry) => !hiddenIds.has(entry.sourceId));
+    const shown =
+      hiddenIds.size === 0 ? entries : entries.filter((entry) => !hiddenIds.has(entry.sourceId));
+    return withCurrentMarkings(shown, readable);
   }
 
   /** {@inheritDoc WatchlistStore.findEntry} */
@@ -96,7 +115,7 @@ export class ScopedWatchlistQueries implements WatchlistStore {
     }
     const entry = await this.base.findEntry(publicationId, sourceId);
     await this.recordReads(readable, entry === undefined ? [] : [entry]);
-    return entry;
+    return entry === undefined ? undefined : withCurrentMarkings([entry], readable)[0];
   }
 
   /** {@inheritDoc WatchlistStore.findEntryVersions} */

@@ -9,6 +9,7 @@ import { testEntry, testPublication } from '../../../test/support/watchlist-publ
 import { sqliteHarness } from '../../../test/support/raw-store-harness.js';
 import { runAuditStoreContract } from '../audit-store.contract.js';
 import { runIdentityStoreContract } from '../identity-store.contract.js';
+import { runMarkingChangesContract } from '../marking-changes.contract.js';
 import { runRecordMarkingsContract } from '../record-markings.contract.js';
 import { runMonitoringStoreContract } from '../monitoring-store.contract.js';
 import { runWatchlistStoreContract } from '../watchlist-store.contract.js';
@@ -17,6 +18,7 @@ import { createSqliteStore } from './sqlite-store.js';
 runWatchlistStoreContract('SQLite', () => createSqliteStore(':memory:'));
 runIdentityStoreContract('SQLite', () => createSqliteStore(':memory:'));
 runRecordMarkingsContract('SQLite', () => createSqliteStore(':memory:'));
+runMarkingChangesContract('SQLite', () => createSqliteStore(':memory:'));
 runMonitoringStoreContract('SQLite', () => createSqliteStore(':memory:'));
 runAuditStoreContract('SQLite', sqliteHarness);
 
