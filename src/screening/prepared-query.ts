@@ -6,19 +6,11 @@
  * @module
  */
 import type { EntityType } from '../watchlist/watchlist-entry.js';
-import { legalReading, type LegalReading } from './legal-forms.js';
 import { analyzeName, LEGAL_PREFIX, type AnalyzedName, type NameToken } from './name-tokens.js';
-import { keyHash } from './hashed-keys.js';
-import {
-  ARTICLE,
-  EXPANSION_CACHE_LIMIT,
-  JOINED_SKELETON_PREFIX,
-  shortestJoinedSkeleton,
-  type IndexData,
-} from './screening-index.js';
-import { skeletonVariants } from './spanish-phonetic.js';
-import { kindCode, tokenWeight, isDistinctiveKind } from './token-weights.js';
-import { expandToken, pack, similarityOf, type Expansions } from './token-expansion.js';
+import type { QueryWord, QueryWordCache } from './query-words.js';
+import { ARTICLE, type IndexData } from './screening-index.js';
+import { isDistinctiveKind } from './token-weights.js';
+import { pack, similarityOf, type Expansions } from './token-expansion.js';
 import { isAbjad } from './unicode-scripts.js';
 
 /** Method code of `legal-form` in `METHODS`. */
@@ -58,95 +50,38 @@ export function prepareQuery(data: IndexData, name: string, type?: EntityType): 
 
 /** As `prepareQuery`, for a name already analyzed. */
 export function prepareAnalyzed(data: IndexData, analyzed: AnalyzedName): PreparedQuery {
-  const readings = analyzed.tokens.map((token) =>
-    token.kind === 'legal' || token.script !== 'latin' ? undefined : memoLegalReading(token.text),
-  );
-  const allLegal = analyzed.tokens.every((t, i) => t.kind === 'legal' || readings[i] !== undefined);
-  const tokens = analyzed.tokens.map((token, i) =>
-    queryToken(data, token, allLegal ? undefined : readings[i]),
-  );
-  const pairExpansions = tokens.map((qt, i) => pairExpansion(data, qt, tokens[i + 1]));
+  const cache = data.scratch.queryWords;
+  const words = analyzed.tokens.map((token) => cache.word(data, token));
+  const allLegal = words.every((w) => w.kind === 'legal' || w.legal !== undefined);
+  const tokens = analyzed.tokens.map((token, i) => queryToken(data, token, words[i]!, allLegal));
+  const pairExpansions = words.map((word, i) => pairExpansion(data, cache, word, words[i + 1]));
   const articleJoinExpansions = tokens.map((qt, i) =>
-    articleJoinExpansion(data, qt, tokens[i + 1], tokens[i + 2]),
+    articleJoinExpansion(data, cache, qt, tokens[i + 1], tokens[i + 2]),
   );
-  return {
-    analyzed,
-    tokens,
-    pairExpansions,
-    articleJoinExpansions,
-    totalWeight: tokens.reduce((sum, qt) => sum + qt.weight, 0),
-    hasDistinctive: tokens.some((qt) => isDistinctiveKind(qt.kind)),
-  };
+  let totalWeight = 0;
+  let hasDistinctive = false;
+  for (const qt of tokens) {
+    totalWeight += qt.weight;
+    hasDistinctive ||= isDistinctiveKind(qt.kind);
+  }
+  return { analyzed, tokens, pairExpansions, articleJoinExpansions, totalWeight, hasDistinctive };
 }
 
-/** Expands a token through the index's expansion cache. */
-function cachedExpansion(data: IndexData, token: NameToken, shallow: boolean): Expansions {
-  const cache = data.scratch.expansionCache;
-  const key = `${token.script}|${token.kind}|${shallow ? 's' : 'f'}|${token.text}`;
-  const cached = cache.get(key);
-  if (cached !== undefined) {
-    return cached;
-  }
-  if (cache.size >= EXPANSION_CACHE_LIMIT) {
-    cache.clear();
-  }
-  const expansions = expandToken(data.vocabulary, data.scratch.tokenMarks, token, shallow);
-  cache.set(key, expansions);
-  return expansions;
-}
-
-function queryToken(data: IndexData, token: NameToken, legal?: LegalReading): QueryToken {
-  const expansions = cachedExpansion(data, token, false);
-  const kind = kindCode(token.kind);
+function queryToken(
+  data: IndexData,
+  token: NameToken,
+  word: QueryWord,
+  allLegal: boolean,
+): QueryToken {
   return {
     token,
-    kind,
-    weight: queryTokenWeight(data, token.text, kind, expansions),
-    expansions: withLegalReading(data, expansions, legal),
-    joinedNames: token.kind === 'word' ? joinedNames(data, token) : new Set(),
+    kind: word.kindCode,
+    weight: word.weight,
+    expansions:
+      allLegal || word.legal === undefined ? word.expansions : withLegalReading(data, word),
+    joinedNames: word.joinedNames,
   };
 }
-
-/**
- * Names in which two adjacent words, written together, are this query word: by text, and for
- * a Latin word also by consonant skeleton against pairs read from Arabic or Hebrew.
- */
-function joinedNames(data: IndexData, token: NameToken): Set<number> {
-  const names = new Set(data.joined.idsOf(keyHash(token.text)));
-  if (token.script === 'latin' && token.text.length >= 4) {
-    const shortest = shortestJoinedSkeleton(token.text);
-    for (const skeleton of memoSkeletons(token.text)) {
-      if (skeleton.length >= shortest) {
-        for (const id of data.joined.idsOf(keyHash(JOINED_SKELETON_PREFIX + skeleton))) {
-          names.add(id);
-        }
-      }
-    }
-  }
-  return names;
-}
-
-/** Most words kept by the per-word memos below (they are emptied when full). */
-const MEMO_LIMIT = 50_000;
-
-/** Memoizes a per-word function that does not depend on the index (customer names repeat). */
-function memo<T>(compute: (text: string) => T): (text: string) => T {
-  const cache = new Map<string, T>();
-  return (text) => {
-    let value = cache.get(text);
-    if (value === undefined && !cache.has(text)) {
-      if (cache.size >= MEMO_LIMIT) {
-        cache.clear();
-      }
-      value = compute(text);
-      cache.set(text, value);
-    }
-    return value as T;
-  };
-}
-
-const memoLegalReading = memo(legalReading);
-const memoSkeletons = memo(skeletonVariants);
 
 /** Similarity of a word one typo away from a one-word legal form (`LDT` for `LTD`). */
 export const LEGAL_TYPO_SIMILARITY = 0.9;
@@ -157,63 +92,32 @@ export const LEGAL_TYPO_SIMILARITY = 0.9;
  * discounted): it is only given a counterpart. Names made of such words alone get none, so a
  * legal form is still never enough for a match.
  */
-function withLegalReading(
-  data: IndexData,
-  expansions: Expansions,
-  legal: LegalReading | undefined,
-): Expansions {
-  const id = legal === undefined ? undefined : data.vocabulary.lookup.get(LEGAL_PREFIX + legal.id);
-  if (id === undefined || expansions.has(id)) {
-    return expansions;
+function withLegalReading(data: IndexData, word: QueryWord): Expansions {
+  if (word.withLegal !== undefined) {
+    return word.withLegal;
   }
-  const out = new Map(expansions);
-  out.set(id, pack(LEGAL_FORM_METHOD, legal!.exact ? 1 : LEGAL_TYPO_SIMILARITY));
-  return out;
-}
-
-/**
- * A query token weighs what the listed token it stands for weighs: its own IDF when it is in the
- * lists, the IDF of its closest listed spelling when misspelt, and the weight of a token found
- * nowhere when it matches nothing (an unknown word is the strongest evidence of another party).
- */
-function queryTokenWeight(data: IndexData, text: string, kind: number, expansions: Expansions) {
-  const vocabulary = data.vocabulary;
-  const exact = vocabulary.lookup.get(text);
-  if (exact !== undefined) {
-    return tokenWeight(vocabulary.weights[exact]!, kind);
+  const legal = word.legal!;
+  const id = data.vocabulary.lookup.get(LEGAL_PREFIX + legal.id);
+  let expansions = word.expansions;
+  if (id !== undefined && !expansions.has(id)) {
+    expansions = new Map(expansions);
+    expansions.set(id, pack(LEGAL_FORM_METHOD, legal.exact ? 1 : LEGAL_TYPO_SIMILARITY));
   }
-  let best = -1;
-  let bestIdf = unknownWeight(vocabulary.unknownWeight, text);
-  for (const [id, packed] of expansions) {
-    const similarity = similarityOf(packed);
-    if (similarity > best || (similarity === best && vocabulary.weights[id]! > bestIdf)) {
-      best = similarity;
-      bestIdf = vocabulary.weights[id]!;
-    }
-  }
-  return tokenWeight(bestIdf, kind);
-}
-
-/**
- * An unknown word of one to three letters (`LT`, `OO`, `FZ`: a clipped legal form, an initial
- * with a typo) says less than an unknown surname: its weight scales with its length up to four.
- */
-function unknownWeight(weight: number, text: string): number {
-  return weight * Math.min(1, text.length / 4);
+  word.withLegal = expansions;
+  return expansions;
 }
 
 /** Two adjacent ordinary words read as one: `abu` + `marzook` → `abumarzook`. */
-function pairExpansion(data: IndexData, left: QueryToken, right: QueryToken | undefined) {
-  if (right === undefined || left.token.kind === 'legal' || right.token.kind === 'legal') {
+function pairExpansion(
+  data: IndexData,
+  cache: QueryWordCache,
+  left: QueryWord,
+  right: QueryWord | undefined,
+) {
+  if (right === undefined || left.kind === 'legal' || right.kind === 'legal') {
     return undefined;
   }
-  const joined: NameToken = {
-    ...left.token,
-    text: left.token.text + right.token.text,
-    kind: 'word',
-  };
-  const expansions = cachedExpansion(data, joined, true);
-  return expansions.size === 0 ? undefined : expansions;
+  return cache.pair(data, left, right);
 }
 
 /**
@@ -222,6 +126,7 @@ function pairExpansion(data: IndexData, left: QueryToken, right: QueryToken | un
  */
 function articleJoinExpansion(
   data: IndexData,
+  cache: QueryWordCache,
   left: QueryToken,
   article: QueryToken | undefined,
   right: QueryToken | undefined,
@@ -241,8 +146,7 @@ function articleJoinExpansion(
     left.token.text + ARTICLE + right.token.text,
     left.token.text + right.token.text,
   ]) {
-    const joined: NameToken = { ...left.token, text, kind: 'word' };
-    for (const [id, packed] of cachedExpansion(data, joined, true)) {
+    for (const [id, packed] of cache.joinedText(data, text, left.token.script)) {
       const previous = out.get(id);
       if (previous === undefined || similarityOf(previous) < similarityOf(packed)) {
         out.set(id, packed);

@@ -17,7 +17,8 @@ import { HashedKeys, keyHash, pairHash } from './hashed-keys.js';
 import { abjadSkeletonVariants } from './spanish-phonetic.js';
 import { kindCode } from './token-weights.js';
 import { isAbjad } from './unicode-scripts.js';
-import type { Expansions, TokenMarks } from './token-expansion.js';
+import type { TokenMarks } from './token-expansion.js';
+import { QueryWordCache } from './query-words.js';
 import { buildNameTable, type NameTable, type PendingName } from './name-table.js';
 
 /** One entry with its precomputed facts. */
@@ -41,15 +42,12 @@ export interface Scratch {
   /** Marks over vocabulary tokens, for token expansion. */
   readonly tokenMarks: TokenMarks;
   /**
-   * Expansions of recently seen query tokens. Customer names repeat (`MARIA`, `RODRIGUEZ`,
-   * `INVERSIONES`); expanding a token is the costliest step of a query, so results are kept
-   * per index (they depend only on the vocabulary) up to `EXPANSION_CACHE_LIMIT` entries.
+   * Prepared query words and pairs. Customer names repeat (`MARIA`, `RODRIGUEZ`,
+   * `INVERSIONES`); preparing a word is the costliest step of a query, so results are kept per
+   * index (they depend only on the vocabulary), bounded (see `query-words.ts`).
    */
-  readonly expansionCache: Map<string, Expansions>;
+  readonly queryWords: QueryWordCache;
 }
-
-/** Most token expansions kept per index; the cache is emptied when it is full. */
-export const EXPANSION_CACHE_LIMIT = 50_000;
 
 /** Internal structures of an index; not a stable API. */
 export interface IndexData {
@@ -325,6 +323,6 @@ function newScratch(nameCount: number, vocabularySize: number): Scratch {
     listAccumulated: new Float64Array(nameCount),
     lastListWeight: new Float64Array(nameCount),
     tokenMarks: { stamp: new Int32Array(vocabularySize), epoch: 0 },
-    expansionCache: new Map(),
+    queryWords: new QueryWordCache(),
   };
 }
