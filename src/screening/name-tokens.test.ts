@@ -26,6 +26,7 @@ describe('analyzeName', () => {
       'cruz/word/unknown',
     ]);
     expect(tokens('Sheikh Ahmed')[0]).toBe('sheikh/title/unknown');
+    expect(tokens('FELICIANO DELOS REYES JR.', 'individual')[3]).toBe('jr/title/unknown');
     expect(tokens('INVERSIONES LA ESPERANZA S.A.S.', 'entity')).toEqual([
       'inversiones/generic/unknown',
       'la/particle/unknown',

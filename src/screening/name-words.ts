@@ -16,9 +16,12 @@ export const PARTICLES: ReadonlySet<string> = new Set(
 /** Function words in company names. */
 export const STOPWORDS: ReadonlySet<string> = new Set('the of and for & an et und'.split(' '));
 
-/** Honorifics and religious titles prefixed to names in the lists. */
+/**
+ * Honorifics and religious titles prefixed to names in the lists, and the generational suffixes
+ * `JR.`/`SR.` (Arabic writes `الابن`, "the son", for JR.: the two rarely meet letter for letter).
+ */
 export const TITLES: ReadonlySet<string> = new Set(
-  'mr mrs ms dr prof sheikh shaykh sheik shaikh mullah mulla maulvi maulavi mawlawi haji hajji hadji hajj'.split(
+  'mr mrs ms dr prof sheikh shaykh sheik shaikh mullah mulla maulvi maulavi mawlawi haji hajji hadji hajj jr sr'.split(
     ' ',
   ),
 );
