@@ -12,6 +12,14 @@ describe('normalizeName', () => {
     expect(foldLatin('NÚÑEZ Müller Straße Łódź')).toBe('nunez muller strasse lodz');
   });
 
+  it('splits the Arabic article written together with an assimilated sun letter', () => {
+    expect(words('SAMI BEN SALEH ELSSEID')).toEqual([['sami', 'ben', 'saleh', 'el', 'sseid']]);
+    expect(words('Élsseid')).toEqual([['el', 'sseid']]);
+    expect(words('ALLEN ELLIS ALLAH ESSAM ALTO')).toEqual([
+      ['allen', 'ellis', 'allah', 'essam', 'alto'],
+    ]);
+  });
+
   it('applies compatibility normalization (full-width letters, ligatures)', () => {
     expect(words('ＭＡＲＩＡ ﬁdel')).toEqual([['maria', 'fidel']]);
   });

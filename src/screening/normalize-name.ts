@@ -106,7 +106,7 @@ function asciiSegment(segment: string): NormalizedWord[] {
   for (const piece of segment.split(ASCII_SEPARATORS)) {
     const text = piece === '&' ? piece : piece.replace(/&/g, '');
     if (text !== '') {
-      words.push({ text, script: 'latin' });
+      pushLatin(words, text);
     }
   }
   return words;
@@ -124,10 +124,37 @@ function unicodeSegment(segment: string): NormalizedWord[] {
     }
     for (const token of transliterateWord(piece.replace(/&/g, ''))) {
       const text = foldLatin(token.text).replace(/[^\p{L}\p{N}]/gu, '');
-      if (text !== '') {
+      if (text !== '' && token.script === 'latin') {
+        pushLatin(words, text);
+      } else if (text !== '') {
         words.push({ text, script: token.script });
       }
     }
   }
   return words;
+}
+
+/** Sun letters Latin spellings double after an assimilated article (`ELSSEID`, `ALTTAHER`). */
+const SUN_LETTERS = 'tdrzsn';
+
+/**
+ * A Latin word, split when it is the Arabic article written together with a name whose first
+ * letter it assimilates (`ELSSEID` = `el` + `sseid`, Arabic `الصيد`): the article then meets
+ * the article, and the name the name. `l` itself is left alone (`ALLEN`, `ELLIS`, `ALLAH`).
+ */
+function pushLatin(words: NormalizedWord[], text: string): void {
+  if (
+    text.length >= 6 &&
+    text.charCodeAt(1) === 108 /* l */ &&
+    (text[0] === 'a' || text[0] === 'e') &&
+    text[2] === text[3] &&
+    SUN_LETTERS.includes(text[2]!)
+  ) {
+    words.push(
+      { text: text.slice(0, 2), script: 'latin' },
+      { text: text.slice(2), script: 'latin' },
+    );
+    return;
+  }
+  words.push({ text, script: 'latin' });
 }
