@@ -11,7 +11,7 @@ import { bodyLimit } from 'hono/body-limit';
 
 import { InputTooLargeError } from '../core/errors.js';
 import type { Services } from '../services.js';
-import { auditOf, authenticate } from './middleware/authenticate.js';
+import { auditOf, authenticateRequest, isPublic } from './middleware/authenticate.js';
 import type { AuthEnv } from './middleware/authenticate.js';
 import { documentAdminRoutes, registerAdminRoutes } from './routes/admin-routes.js';
 import { documentAuditRoutes, registerAuditRoutes } from './routes/audit-routes.js';
@@ -40,10 +40,9 @@ export function registerSecurity(app: OpenAPIHono, services: Services): void {
   });
   app.use('/auth/*', small);
   app.use('/admin/*', small);
-  app.use('*', authenticate(services) as unknown as MiddlewareHandler);
-  // One registration: Hono's `/screen/*` also matches `/screen`, so listing both audited each
-  // screening twice.
-  app.use('*', auditScreening(services));
+  // One middleware for both: every layer of middleware costs each request a dispatch and an
+  // awaited call, whatever it does.
+  app.use('*', authenticateAndAuditScreening(services));
   // The routes read `actor` and `audit` from the context, which `authenticate` sets.
   const secured = app as unknown as Hono<AuthEnv>;
   registerAuthRoutes(secured, services);
@@ -68,15 +67,24 @@ export function documentSecurity(app: OpenAPIHono): void {
 }
 
 /**
- * Records who screened, when and from where. Screening changes nothing, so the event stands
- * alone; the names screened stay out of the trail, which every auditor may read.
+ * Authenticates every non-public request (`authenticateRequest`), then records who screened,
+ * when and from where. Screening changes nothing, so the event stands alone; the names screened
+ * stay out of the trail, which every auditor may read. The event is committed before the
+ * response leaves: the handler's response is sent only once this middleware returns.
  */
-function auditScreening(services: Services): MiddlewareHandler {
+function authenticateAndAuditScreening(services: Services): MiddlewareHandler {
   return async (c, next) => {
+    const method = c.req.method;
+    const path = c.req.path;
+    if (isPublic(method, path)) {
+      await next();
+      return;
+    }
+    await authenticateRequest(c, services, method, path);
     await next();
     const audit = auditOf(c);
-    if (audit !== undefined && c.res.status < 400 && isScreening(c.req.path)) {
-      const input = { action: 'screening.run', targetType: 'endpoint', targetId: c.req.path };
+    if (audit !== undefined && c.res.status < 400 && isScreening(path)) {
+      const input = { action: 'screening.run', targetType: 'endpoint', targetId: path };
       await services.store.audit.append(audit, input);
     }
   };

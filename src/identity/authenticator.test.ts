@@ -156,6 +156,46 @@ describe('Authenticator', () => {
     });
   });
 
+  it('refuses a cached key once it expires and a cached session once idle or expired', async () => {
+    // A cache longer than the key's life: the cached principal must not outlive the key.
+    const long = new Authenticator(store.identity, store.audit, {
+      scrypt: MIN_SCRYPT_PARAMS,
+      clock,
+      principalCacheMs: 3 * 86_400_000,
+    });
+    const account = await keys.createServiceAccount(root, 'batch', 'unclassified', testAudit());
+    const { secret } = await keys.issueApiKey(
+      root,
+      { serviceAccountId: account.id, name: 'day', permissions: ['list.read'], days: 1 },
+      testAudit(),
+    );
+    const first = await long.authenticateApiKey(secret);
+    expect(await long.authenticateApiKey(secret)).toBe(first);
+    now = new Date(now.getTime() + 86_400_000);
+    await expect(long.authenticateApiKey(secret)).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
+    const { token } = await long.login({ username: 'root', password: PASSWORD, ip: null });
+    // Each use within the idle timeout keeps the session alive, also while cached.
+    for (let step = 0; step < 4; step += 1) {
+      now = new Date(now.getTime() + 20 * 60_000);
+      expect((await long.authenticateSession(token)).actor.id).toBe(root.id);
+    }
+    now = new Date(now.getTime() + 30 * 60_000);
+    await expect(long.authenticateSession(token)).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
+    const { token: second } = await long.login({ username: 'root', password: PASSWORD, ip: null });
+    for (let step = 0; step < 24; step += 1) {
+      now = new Date(now.getTime() + 20 * 60_000);
+      await long.authenticateSession(second).catch(() => undefined);
+    }
+    // Used every 20 minutes, it still ends after 8 hours.
+    await expect(long.authenticateSession(second)).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
+  });
+
   it('applies revocation and role changes made in this process at once', async () => {
     const account = await keys.createServiceAccount(root, 'scanner', 'unclassified', testAudit());
     const { key, secret } = await keys.issueApiKey(

@@ -11,7 +11,6 @@ import type { AuditStore } from '../audit/audit-store.js';
 import { AuthenticationError, RateLimitedError } from '../core/errors.js';
 import { serviceActor, userActor } from './actor.js';
 import type { Actor } from './actor.js';
-import { apiKeyProblem } from './api-key.js';
 import type {
   ApiKeyPrincipal,
   IdentityStore,
@@ -28,7 +27,7 @@ import type { ScryptParams } from './password.js';
 import { DEFAULT_RATE_LIMIT } from './rate-limiter.js';
 import type { RateLimitPolicy } from './rate-limiter.js';
 import { apiKeyId, hashToken, newToken, safeEqual } from './secret-tokens.js';
-import { DEFAULT_SESSION_POLICY, newSession, sessionProblem } from './session.js';
+import { DEFAULT_SESSION_POLICY, newSession } from './session.js';
 import type { Session, SessionPolicy } from './session.js';
 import { base32Decode } from './base32.js';
 import { matchTotp } from './totp.js';
@@ -69,6 +68,47 @@ export interface LoginResult {
   readonly mustChangePassword: boolean;
 }
 
+/**
+ * A key principal as cached: with its actor built and its times parsed once, so a cache hit
+ * costs a hash, a map lookup and a few comparisons. The actor is shared by the requests of the
+ * key while cached; actors are immutable.
+ */
+interface CheckedApiKey {
+  readonly principal: ApiKeyPrincipal;
+  readonly actor: Actor;
+  readonly expiresAtMs: number;
+  readonly lastUsedMs: number;
+}
+
+/** A session principal as cached, like `CheckedApiKey`. */
+interface CheckedSession {
+  readonly principal: SessionPrincipal;
+  readonly actor: Actor;
+  readonly expiresAtMs: number;
+  readonly lastSeenMs: number;
+}
+
+function checkedApiKey(principal: ApiKeyPrincipal): CheckedApiKey {
+  const { key, account, organization } = principal;
+  return {
+    principal,
+    actor: serviceActor(account, organization, key.permissions),
+    // An unparsable expiry reads as NaN, and `now >= NaN` is false: treat it as expired.
+    expiresAtMs: Date.parse(key.expiresAt) || 0,
+    lastUsedMs: key.lastUsedAt === null ? 0 : Date.parse(key.lastUsedAt),
+  };
+}
+
+function checkedSession(principal: SessionPrincipal): CheckedSession {
+  const { session, user, organization } = principal;
+  return {
+    principal,
+    actor: userActor(user, organization),
+    expiresAtMs: Date.parse(session.expiresAt) || 0,
+    lastSeenMs: Date.parse(session.lastSeenAt) || 0,
+  };
+}
+
 // Last-use times are written at most this often, so reads do not each cost a write.
 const TOUCH_INTERVAL_MS = 60_000;
 const INVALID = 'invalid credentials';
@@ -87,8 +127,8 @@ export class Authenticator {
   readonly #session: SessionPolicy;
   readonly #lockout: LockoutPolicy;
   readonly #clock: () => Date;
-  readonly #keys: PrincipalCache<ApiKeyPrincipal>;
-  readonly #sessions: PrincipalCache<SessionPrincipal>;
+  readonly #keys: PrincipalCache<CheckedApiKey>;
+  readonly #sessions: PrincipalCache<CheckedSession>;
   #dummyHash: Promise<string> | undefined;
 
   constructor(
@@ -139,24 +179,31 @@ export class Authenticator {
    */
   async authenticateSession(token: string): Promise<{ actor: Actor; session: Session }> {
     const now = this.#clock();
+    const nowMs = now.getTime();
     const tokenHash = hashToken(token);
-    const found = await this.cached(this.#sessions, tokenHash, now, () =>
-      this.identity.findSessionPrincipal(tokenHash),
-    );
+    const found = await this.cached(this.#sessions, tokenHash, nowMs, async () => {
+      const principal = await this.identity.findSessionPrincipal(tokenHash);
+      return principal === undefined ? undefined : checkedSession(principal);
+    });
     if (
       found === undefined ||
-      sessionProblem(found.session, now, this.#session) !== undefined ||
-      found.user.status !== 'active'
+      nowMs >= found.expiresAtMs ||
+      nowMs - found.lastSeenMs >= this.#session.idleTimeoutMs ||
+      found.principal.user.status !== 'active'
     ) {
       throw new AuthenticationError();
     }
-    let { session } = found;
-    if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS) {
-      await this.identity.touchSession(tokenHash, now.toISOString());
-      session = { ...session, lastSeenAt: now.toISOString() };
-      this.#sessions.update(tokenHash, { ...found, session });
+    if (nowMs - found.lastSeenMs < TOUCH_INTERVAL_MS) {
+      return { actor: found.actor, session: found.principal.session };
     }
-    return { actor: userActor(found.user, found.organization), session };
+    await this.identity.touchSession(tokenHash, now.toISOString());
+    const session = { ...found.principal.session, lastSeenAt: now.toISOString() };
+    this.#sessions.update(tokenHash, {
+      ...found,
+      principal: { ...found.principal, session },
+      lastSeenMs: nowMs,
+    });
+    return { actor: found.actor, session };
   }
 
   /**
@@ -166,54 +213,53 @@ export class Authenticator {
    */
   async authenticateApiKey(key: string): Promise<Actor> {
     const now = this.#clock();
-    const id = apiKeyId(key);
+    const nowMs = now.getTime();
     const keyHash = hashToken(key);
-    const found =
-      id === undefined
+    // A cache hit needs no key-shape check and no hash comparison: only a key whose own hash
+    // equals the stored one is ever cached, under exactly that hash.
+    const found = await this.cached(this.#keys, keyHash, nowMs, async () => {
+      const id = apiKeyId(key);
+      const principal = id === undefined ? undefined : await this.identity.findApiKeyPrincipal(id);
+      // Only the key's own hash may become a cache key, so wrong guesses cannot fill it.
+      return principal === undefined || !safeEqual(keyHash, principal.keyHash)
         ? undefined
-        : await this.cached(
-            this.#keys,
-            keyHash,
-            now,
-            () => this.identity.findApiKeyPrincipal(id),
-            // Only the key's own hash may become a cache key, so wrong guesses cannot fill it.
-            (principal) => safeEqual(keyHash, principal.keyHash),
-          );
+        : checkedApiKey(principal);
+    });
     if (
       found === undefined ||
-      !safeEqual(keyHash, found.keyHash) ||
-      apiKeyProblem(found.key, now) !== undefined ||
-      found.account.status !== 'active'
+      found.principal.key.revokedAt !== null ||
+      nowMs >= found.expiresAtMs ||
+      found.principal.account.status !== 'active'
     ) {
       throw new AuthenticationError();
     }
-    const lastUsed = found.key.lastUsedAt === null ? 0 : Date.parse(found.key.lastUsedAt);
-    if (now.getTime() - lastUsed >= TOUCH_INTERVAL_MS) {
-      await this.identity.touchApiKey(found.key.id, now.toISOString());
+    if (nowMs - found.lastUsedMs >= TOUCH_INTERVAL_MS) {
+      await this.identity.touchApiKey(found.principal.key.id, now.toISOString());
+      const lastUsedAt = now.toISOString();
       this.#keys.update(keyHash, {
         ...found,
-        key: { ...found.key, lastUsedAt: now.toISOString() },
+        principal: { ...found.principal, key: { ...found.principal.key, lastUsedAt } },
+        lastUsedMs: nowMs,
       });
     }
-    return serviceActor(found.account, found.organization, found.key.permissions);
+    return found.actor;
   }
 
-  /** The cached principal of `tokenHash`, else loaded, and cached when found and `belongs`. */
+  /** The cached principal of `tokenHash`, else loaded, and cached when found. */
   private async cached<T>(
     cache: PrincipalCache<T>,
     tokenHash: string,
-    now: Date,
+    nowMs: number,
     load: () => Promise<T | undefined>,
-    belongs: (principal: T) => boolean = () => true,
   ): Promise<T | undefined> {
-    const hit = cache.get(tokenHash, now.getTime());
+    const hit = cache.get(tokenHash, nowMs);
     if (hit !== undefined) {
       return hit;
     }
     const generation = cache.generation;
     const loaded = await load();
-    if (loaded !== undefined && belongs(loaded)) {
-      cache.set(tokenHash, loaded, generation, now.getTime());
+    if (loaded !== undefined) {
+      cache.set(tokenHash, loaded, generation, nowMs);
     }
     return loaded;
   }

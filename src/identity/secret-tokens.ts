@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Bytes of randomness in every token (256 bits). */
 export const TOKEN_BYTES = 32;
@@ -52,7 +52,8 @@ export function apiKeyId(key: string): string | undefined {
  * hashToken(token).length; // 64
  */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  // One-shot hashing: every authenticated request hashes its token.
+  return hash('sha256', token, 'hex');
 }
 
 /**

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 
 import type { RecordViewer } from '../../access/record-viewer.js';
@@ -41,8 +41,13 @@ export interface AuthEnv {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Paths open to everyone. Everything else needs a session or an API key. */
-function isPublic(method: string, path: string): boolean {
+/**
+ * Paths open to everyone. Everything else needs a session or an API key.
+ *
+ * @example
+ * isPublic('GET', '/health'); // true
+ */
+export function isPublic(method: string, path: string): boolean {
   return (
     path === '/health' ||
     path === '/openapi.json' ||
@@ -79,30 +84,31 @@ export function csrfTokenFor(sessionToken: string): string {
 }
 
 /**
- * The middleware: authenticates, enforces CSRF for cookie sessions and the route permission,
- * and sets `actor` and `audit` for handlers.
+ * Authenticates a request to a non-public path: checks the credentials, CSRF and the route
+ * permission, and sets `actor` and `audit` on the context.
  *
+ * @throws AuthenticationError without valid credentials; AccessDeniedError without the route's
+ *   permission or a cookie session's CSRF token.
  * @example
- * app.use('*', authenticate(services));
+ * if (!isPublic(method, path)) await authenticateRequest(c, services, method, path);
  */
-export function authenticate(services: Services): MiddlewareHandler<AuthEnv> {
-  return async (c, next) => {
-    if (isPublic(c.req.method, c.req.path)) {
-      await next();
-      return;
-    }
-    const actor = await actorOf(c, services);
-    const permission = routePermission(c.req.method, c.req.path);
-    if (permission !== null && !actor.permissions.has(permission)) {
-      throw new AccessDeniedError(`requires the ${permission} permission`, { permission });
-    }
-    c.set('actor', actor);
-    c.set('audit', {
-      actor: { kind: actor.kind, id: actor.id, organizationId: actor.organizationId },
-      ip: clientIp(c),
-    });
-    await next();
-  };
+export async function authenticateRequest(
+  c: Context,
+  services: Services,
+  method: string,
+  path: string,
+): Promise<void> {
+  const actor = await actorOf(c, services);
+  const permission = routePermission(method, path);
+  if (permission !== null && !actor.permissions.has(permission)) {
+    throw new AccessDeniedError(`requires the ${permission} permission`, { permission });
+  }
+  const context = c as unknown as Context<AuthEnv>;
+  context.set('actor', actor);
+  context.set('audit', {
+    actor: { kind: actor.kind, id: actor.id, organizationId: actor.organizationId },
+    ip: clientIp(c),
+  });
 }
 
 async function actorOf(c: Context, services: Services): Promise<Actor> {
