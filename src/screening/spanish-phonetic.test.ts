@@ -44,6 +44,9 @@ describe('consonantSkeleton', () => {
     expect(skeletonVariants('fdhl')).toContain(consonantSkeleton('fazal'));
     expect(skeletonVariants('wthiq')).toContain(consonantSkeleton('wasiq'));
     expect(skeletonVariants('belgacem')).toContain(consonantSkeleton('blqasm'));
+    // A French `ç` without its cedilla, between vowels only.
+    expect(skeletonVariants('faycal')).toContain(consonantSkeleton('fisl'));
+    expect(skeletonVariants('marcos')).not.toContain(consonantSkeleton('marsos'));
   });
 
   it('combines alternate readings and drops a final h', () => {

@@ -166,8 +166,9 @@ export function consonantSkeleton(token: string, digraphs = true): string {
  * (`dh`: `d` or `z`, `FADL`/`FAZAL`), `ث` (`th`: `t` or `s`, `WATHIQ`/`WASSIQ`), and `g`, which
  * stands for `ج` (`GAMAL`) or for `ق` (`BELGACEM` for `بلقاسم`); `ch`, the German and older
  * French spelling of `خ` (`BARICH` for `بريخ`); `gh`, the Maghrebi spelling of `ق` (`GHEDEIR` for
- * `قدير`); and Spanish `ll`, which Arabic and Russian
- * writers hear as `y` (`MANCILLA` → `منسيا`). A token's skeleton variants cover both readings;
+ * `قدير`); Spanish `ll`, which Arabic and Russian
+ * writers hear as `y` (`MANCILLA` → `منسيا`); and a French `ç` that lost its cedilla between
+ * vowels (`FAYCAL` for `FAYÇAL`, `فيصل`). A token's skeleton variants cover both readings;
  * two tokens match when any variants agree.
  */
 const ALTERNATE_READINGS: readonly (readonly [RegExp, string])[] = [
@@ -179,6 +180,7 @@ const ALTERNATE_READINGS: readonly (readonly [RegExp, string])[] = [
   [/ch/g, 'kh'],
   [/ll/g, 'y'],
   [/gh/g, 'q'],
+  [/(?<=[aeiouy])c(?=[aou])/g, 's'],
 ];
 
 /** Most alternate readings combined per token (2⁴ = 16 combinations). */
