@@ -13,6 +13,7 @@ import { registerSecurity } from './security.js';
 import { createErrorHandler } from './error-handler.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerListRoutes } from './routes/list-routes.js';
+import { registerMarkingRoutes } from './routes/marking-routes.js';
 import { registerScreeningRoutes } from './routes/screening-routes.js';
 import { registerAlertRoutes } from './routes/alert-routes.js';
 import { registerPortfolioRoutes } from './routes/portfolio-routes.js';
@@ -78,6 +79,7 @@ export function createApp(services: Services, options: CreateAppOptions = {}): O
   }
   registerHealthRoutes(app, services.store.kind);
   registerListRoutes(app, services);
+  registerMarkingRoutes(app, services);
   registerScreeningRoutes(app, services);
   registerPortfolioRoutes(app, services);
   registerAlertRoutes(app, services);

@@ -17,6 +17,7 @@ import {
 } from '../format-lists.js';
 import { printJson, printLines } from '../output.js';
 import { createProgress } from '../progress.js';
+import { markingCommand } from './marking-command.js';
 import type { IngestReport } from '../../watchlist/watchlist-service.js';
 
 interface JsonOption {
@@ -60,6 +61,7 @@ export function listsCommand(global: () => GlobalOptions): Command {
     );
   lists.addCommand(diffCommand(global));
   lists.addCommand(showCommand(global));
+  lists.addCommand(markingCommand(global));
   return lists;
 }
 
