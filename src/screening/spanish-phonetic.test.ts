@@ -60,4 +60,10 @@ describe('consonantSkeleton', () => {
     expect(abjadSkeletonVariants('shraui')).toContain(consonantSkeleton('sahraoui'));
     expect(abjadSkeletonVariants('th')).toContain(consonantSkeleton('taha'));
   });
+
+  it('lets an Arabic-script reading lose the d of nd before a consonant', () => {
+    expect(abjadSkeletonVariants('akhundzadh')).toContain(consonantSkeleton('akhunzada'));
+    expect(abjadSkeletonVariants('akhundzadh')).toContain(consonantSkeleton('akhundzada'));
+    expect(abjadSkeletonVariants('akhund')).toEqual(skeletonVariants('akhund'));
+  });
 });

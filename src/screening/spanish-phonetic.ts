@@ -224,8 +224,22 @@ export function skeletonVariants(token: string): string[] {
 export function abjadSkeletonVariants(token: string): string[] {
   const variants = skeletonVariants(token);
   const literal = consonantSkeleton(token, false);
-  return variants.includes(literal) ? variants : [...variants, literal];
+  if (!variants.includes(literal)) {
+    variants.push(literal);
+  }
+  // Latin spellings elide a `d` between `n` and a consonant (`آخوند زاده` read as one word is
+  // AKHUNDZADA and AKHUNZADA).
+  if (token.search(ND_BEFORE_CONSONANT) >= 0) {
+    for (const variant of skeletonVariants(token.replace(ND_BEFORE_CONSONANT, 'n'))) {
+      if (!variants.includes(variant)) {
+        variants.push(variant);
+      }
+    }
+  }
+  return variants;
 }
+
+const ND_BEFORE_CONSONANT = /nd(?=[bcdfgjklmnpqrstvxz])/g;
 
 /** `rr` → `r`, `aa` → `a`. */
 function collapseRuns(text: string): string {
