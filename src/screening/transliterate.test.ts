@@ -30,6 +30,7 @@ describe('transliterateWord', () => {
     expect(latin('بن')).toBe('bin');
     expect(latin('ابن')).toBe('ibn');
     expect(latin('ولد')).toBe('ould');
+    expect(latin('إل')).toBe('el');
     expect(latin('حافظ')).toBe('hafdh');
   });
 
