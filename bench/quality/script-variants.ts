@@ -157,19 +157,105 @@ export function toCyrillic(name: string, spanish: boolean): string {
  * nor is a vowel dropped where its neighbours would then read as one letter (`DEHGHAN`).
  */
 export function toArabic(name: string, spanish: boolean): string {
+  return arabicName(plain(name).split(' '), spanish);
+}
+
+/** A word written letter by letter (the clerk's transcription of a name it does not know). */
+function spellOut(word: string, spanish: boolean): string {
+  const single = (spanish ? word.replace(/ll/g, 'y') : word).replace(/([^aeiou])\1/g, '$1');
+  // A soft `c` is heard, and written, `س` whether or not the vowel after it is written.
+  const soft = single.replace(/c(?=[ei])/g, 's');
   return (
-    plain(name)
-      .split(' ')
-      .map((word) => (spanish ? word.replace(/ll/g, 'y') : word).replace(/([^aeiou])\1/g, '$1'))
-      // A soft `c` is heard, and written, `س` whether or not the vowel after it is written.
-      .map((word) => word.replace(/c(?=[ei])/g, 's'))
-      .map(
-        (word) =>
-          initialVowel(word) +
-          convert(dropShortVowels(word.replace(/^[aeiou]/, '')), LATIN_TO_ARABIC),
-      )
-      .join(' ')
+    initialVowel(soft) + convert(dropShortVowels(soft.replace(/^[aeiou]/, '')), LATIN_TO_ARABIC)
   );
+}
+
+/**
+ * Words of Arabic names that have one fixed spelling in Arabic script, whatever their Latin
+ * transliteration: a writer of Arabic writes `محمد`, never a letter-by-letter `مهمد`, and the
+ * particles `بن`, `أبو`, `ولد`, `عبد` and `الله` as they are spelt.
+ */
+const FIXED_ARABIC: ReadonlyMap<string, string> = new Map(
+  (
+    [
+      ['محمد', 'muhammad mohammad mohammed muhammed mohamed mohamad muhamad mohamud mohd'],
+      ['أحمد', 'ahmad ahmed'],
+      ['محمود', 'mahmud mahmoud'],
+      ['الله', 'allah ullah illah'],
+      ['بن', 'bin ben'],
+      ['ابن', 'ibn'],
+      ['بنت', 'bint'],
+      ['أبو', 'abu abou abo'],
+      ['ولد', 'ould'],
+      ['عبد', 'abd'],
+    ] as const
+  ).flatMap(([arabic, latin]) => latin.split(' ').map((word) => [word, arabic] as const)),
+);
+
+/** The Arabic article as Latin spellings write it; the last ones assimilate to a sun letter. */
+const ARTICLE = new Set(['al', 'el', 'ul']);
+const ASSIMILATED_ARTICLE = /^[aeu](sh|[tdrzsn])$/;
+
+/** `ABDUL`, `ABDEL`, … as a word of its own, before the name it governs. */
+const ABDUL_WORD = /^abd(?:ul|el|al|ol|oul)$/;
+/** `ABD` + name written as one Latin word (`ABDELKADER`, `ABDALLAH`, `ABDURRAHMAN`). */
+const ABD_PREFIX = /^abd(?:ul|el|al|ol|oul|ur|us)?(?=[a-z]{3})/;
+/** `ALLAH` in its Latin spellings, after the article has been taken off or not. */
+const ALLAH = /^(?:[aiu]?ll?ah?)$/;
+
+/**
+ * An Arabic name in Arabic script the way an Arabic writer spells it: the article `ال` joined to
+ * the word it governs (Latin `AL-KHANSA`, `EL KHANSA` and `ES SAYED` are `الخانسا`, `السيد`), the
+ * fixed words of `FIXED_ARABIC`, and `عبد ال…` for the `ABDUL` + name compounds
+ * (`ABDELKADER` → `عبد الكادر`, `ABDALLAH` → `عبد الله`); every other word letter by letter.
+ */
+function arabicName(words: readonly string[], spanish: boolean): string {
+  const out: string[] = [];
+  let article = false;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const next = words[i + 1];
+    if (next !== undefined && (isArticle(word, next, spanish) || ABDUL_WORD.test(word))) {
+      if (ABDUL_WORD.test(word)) {
+        out.push('عبد');
+      }
+      article = true;
+      continue;
+    }
+    const abd = ABD_PREFIX.exec(word);
+    if (abd !== null && !article) {
+      out.push(
+        'عبد',
+        withArticle(word.slice(abd[0].length).replace(/^(?:al|el)(?=..)/, ''), spanish),
+      );
+    } else {
+      out.push(
+        article ? withArticle(word, spanish) : (FIXED_ARABIC.get(word) ?? spellOut(word, spanish)),
+      );
+    }
+    article = false;
+  }
+  return out.join(' ');
+}
+
+/**
+ * `AL`, `EL`, `UL`; `AS`, `ASH`, `AD`, … only before the letter they assimilate to. In the names
+ * of Spanish-speaking people `EL` is the Spanish article, and no Arabic one assimilates.
+ */
+function isArticle(word: string, next: string, spanish: boolean): boolean {
+  if (spanish) {
+    return word === 'al' || word === 'ul';
+  }
+  if (ARTICLE.has(word)) {
+    return true;
+  }
+  const assimilated = ASSIMILATED_ARTICLE.exec(word);
+  return assimilated !== null && next.startsWith(assimilated[1]!);
+}
+
+/** A word after the article, which Arabic writes joined to it (`الله` for ALLAH). */
+function withArticle(word: string, spanish: boolean): string {
+  return ALLAH.test(word) ? 'الله' : 'ال' + (FIXED_ARABIC.get(word) ?? spellOut(word, spanish));
 }
 
 /** An Arabic word never starts with a vowel letter: an initial vowel is carried by alif. */
