@@ -119,16 +119,18 @@ async function insertEvent(
 }
 
 /**
- * An append an adapter implements natively for its database, run while Kysely's connection is
- * held (so it never interleaves with a Kysely transaction). It must behave exactly like
- * `appendAuditEvent` in a transaction of its own, and set `hint.head` only after commit.
+ * An append an adapter implements natively for its database. It must behave exactly like
+ * `appendAuditEvent` in a transaction of its own, and set `hint.head` only after commit. It
+ * answers undefined, having done nothing, when the connection is inside a transaction (or
+ * otherwise busy): `AuditQueries.append` then waits for the connection and calls it again, so an
+ * event never lands inside another transaction that could still roll back.
  */
 export type NativeAuditAppend = (
   context: AuditContext,
   input: AuditEventInput,
   now: Date,
   hint: AuditHeadHint,
-) => AuditEvent;
+) => AuditEvent | undefined;
 
 const nativeAppends = new WeakMap<Kysely<Database>, NativeAuditAppend>();
 
@@ -182,14 +184,34 @@ export class AuditQueries implements AuditStore {
     const hint = auditHeadHintOf(this.db);
     const native = nativeAppends.get(this.db);
     if (native !== undefined) {
-      // Holding the connection keeps the append out of any Kysely transaction in progress.
-      return this.db
-        .getExecutor()
-        .provideConnection(() => Promise.resolve(native(context, input, this.clock(), hint)));
+      return this.appendNatively(native, context, input, hint);
     }
     return this.db
       .transaction()
       .execute((trx) => appendAuditEvent(trx, context, input, this.clock(), hint));
+  }
+
+  /**
+   * Appends at once when the connection is free of transactions (the usual case: a synchronous
+   * append cannot interleave with anything), else once this append holds the connection.
+   */
+  private async appendNatively(
+    native: NativeAuditAppend,
+    context: AuditContext,
+    input: AuditEventInput,
+    hint: AuditHeadHint,
+  ): Promise<AuditEvent> {
+    const now = this.clock();
+    const event = native(context, input, now, hint);
+    if (event !== undefined) {
+      return event;
+    }
+    return this.db.getExecutor().provideConnection(() => {
+      const retried = native(context, input, now, hint);
+      return retried === undefined
+        ? Promise.reject(new Error('the connection is still in a transaction'))
+        : Promise.resolve(retried);
+    });
   }
 
   /** {@inheritDoc AuditStore.list} */

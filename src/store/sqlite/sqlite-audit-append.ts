@@ -1,7 +1,8 @@
 /**
- * The audit append on SQLite without the query builder: three prepared statements in one
- * synchronous `BEGIN IMMEDIATE` transaction. Every audited read (each screening request) pays
- * for an append, and through Kysely its compilation and awaits cost more than the writes.
+ * The audit append on SQLite without the query builder: two prepared statements (three when the
+ * head hint is stale) in one synchronous `BEGIN IMMEDIATE` transaction, run at once unless a
+ * transaction is open on the connection. Every audited read (each screening request) pays for
+ * an append, and through Kysely its compilation and awaits cost more than the writes.
  * Produces exactly the rows `appendAuditEvent` does; the store contract suite checks both.
  *
  * @module
@@ -64,7 +65,22 @@ export function sqliteAuditAppend(database: BetterSqlite3.Database): NativeAudit
     },
   );
   return (context, input, now, hint) => {
-    const event = append.immediate(context, input, now, hint);
+    // A Kysely transaction in progress on this connection (BEGIN run, not yet committed): the
+    // event must not join it. The caller retries once it holds the connection.
+    if (database.inTransaction) {
+      return undefined;
+    }
+    let event: AuditEvent;
+    try {
+      event = append.immediate(context, input, now, hint);
+    } catch (error) {
+      // A statement still being iterated (a streamed query) keeps the connection busy; nothing
+      // was written.
+      if (error instanceof TypeError && /connection is busy/.test(error.message)) {
+        return undefined;
+      }
+      throw error;
+    }
     hint.head = { seq: event.seq, hash: event.hash };
     return event;
   };
