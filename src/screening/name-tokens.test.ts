@@ -42,6 +42,8 @@ describe('analyzeName', () => {
     expect(one('SIRAJ AL-DIN')).toEqual(one('Sirajuddin'));
     expect(one('NUR ALLAH')).toEqual(one('Nurullah'));
     expect(one('عبد الله')[0]).toMatch(/^abdul/);
+    // ABDU is a name of its own before another ABD… word.
+    expect(one("'ABDU, Abdallah")).toEqual(['abdu', 'abdullah']);
   });
 
   it('corrects misspelt legal words only when they are not known names', () => {

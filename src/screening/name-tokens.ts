@@ -180,7 +180,13 @@ function compoundLength(words: readonly RoledWord[], i: number): number {
   if (DIN_WORD.test(next) || ALLAH.has(next)) {
     return 2;
   }
-  return ABD.has(words[i]!.text) && !ARTICLES.has(next) && !PARTICLES.has(next) ? 2 : 1;
+  // `'ABDU, Abdallah`: a name of its own before another `abd…` word, not its first part.
+  return ABD.has(words[i]!.text) &&
+    !ARTICLES.has(next) &&
+    !PARTICLES.has(next) &&
+    !next.startsWith('abd')
+    ? 2
+    : 1;
 }
 
 /**
