@@ -38,7 +38,7 @@ const INITIAL_LETTERS: ReadonlyMap<string, string> = new Map([
 /**
  * Words read as a whole: `بن`/`ابن` ("son of"), `بنت` ("daughter of") and the Mauritanian `ولد`
  * are the particles BIN, IBN, BINT and OULD of every Latin spelling, not the names `bn`, `abn`,
- * `bnt`, `wld`; and `إل`, the article `EL` written on its own, is `el`, not the word `il`.
+ * `bnt`, `wld`.
  */
 const WHOLE_WORDS: ReadonlyMap<string, string> = new Map([
   ['بن', 'bin'],
@@ -46,8 +46,6 @@ const WHOLE_WORDS: ReadonlyMap<string, string> = new Map([
   ['إبن', 'ibn'],
   ['بنت', 'bint'],
   ['ولد', 'ould'],
-  // The article written apart, as Arabic-script writers transcribe a Latin `EL` (`إل خانسا`).
-  ['إل', 'el'],
 ]);
 
 /** Diacritics (harakat, shadda, sukun) and Quranic marks: optional in names, dropped. */

@@ -40,6 +40,7 @@ describe('analyzeName', () => {
     expect(one('ABD AL-MALIK')).toEqual(one('Abdulmalik'));
     expect(one('Abdel Rahman')).toEqual(one('ABDURRAHMAN'));
     expect(one('SIRAJ AL-DIN')).toEqual(one('Sirajuddin'));
+    expect(one('بشير الدن')[0]).toMatch(/uddin$/);
     expect(one('NUR ALLAH')).toEqual(one('Nurullah'));
     expect(one('عبد الله')[0]).toMatch(/^abdul/);
     // ABDU is a name of its own before another ABD… word.

@@ -69,7 +69,7 @@ export function analyzeName(
     known === undefined ? roled : roled.map((w) => correctAbd(w, known)),
   );
   const legalWords = words.map((w) =>
-    known === undefined || known(w.text) ? w.text : correctLegalWord(w.text),
+    known === undefined || known(w.text) ? w.text : memoCorrectLegalWord(w.text),
   );
   const legal = person ? [] : findLegalForms(legalWords);
   const tokens: NameToken[] = [];
@@ -84,6 +84,23 @@ export function analyzeName(
     tokens.push(wordToken(words[i]!, person));
   }
   return { tokens, surnameFirst: surnameFirst && legal.length === 0 };
+}
+
+/** Most words kept by `memoCorrectLegalWord` (emptied when full). */
+const LEGAL_MEMO_LIMIT = 50_000;
+const legalCorrections = new Map<string, string>();
+
+/** `correctLegalWord`, remembered per word: customer names repeat their unlisted words. */
+function memoCorrectLegalWord(word: string): string {
+  let corrected = legalCorrections.get(word);
+  if (corrected === undefined) {
+    if (legalCorrections.size >= LEGAL_MEMO_LIMIT) {
+      legalCorrections.clear();
+    }
+    corrected = correctLegalWord(word);
+    legalCorrections.set(word, corrected);
+  }
+  return corrected;
 }
 
 /** A normalized word with its role and the words it was merged from. */
@@ -201,9 +218,9 @@ function correctAbd(word: RoledWord, known: (word: string) => boolean): RoledWor
     ABD.has(word.text) ||
     word.text.length < 3 ||
     word.text.length > 7 ||
-    known(word.text) ||
     !word.text.includes('b') ||
-    !word.text.includes('d')
+    !word.text.includes('d') ||
+    known(word.text)
   ) {
     return word;
   }
@@ -220,7 +237,8 @@ const MAY_COMPOUND =
   /^abd|d(?:in|een|ine|ean)$|ll?a?k?h$|ulla$|^(?:al|el|ul|ar|as|ad|at|an|az|ash|ur|ud|us|ed|er|es|ez)$/;
 
 const ABD_PREFIX = /^(?:abdul|abdel|abdal|abdol|abdu|abd)(?=..)/;
-const DIN_SUFFIX = /^(.{2,}?)(?:[uaeoi]l?d+(?:in|een|ine)|aldin|aldeen|eldin|eldine)$/;
+/** `aldn`: `الدن`, `الدين` without its `ي`, read from Arabic script. */
+const DIN_SUFFIX = /^(.{2,}?)(?:[uaeoi]l?d+(?:in|een|ine)|aldin|aldeen|eldin|eldine|aldn)$/;
 const ALLAH_SUFFIX = /^(.{2,}?)(?:ull?a?k?h|olla?k?h|alla?k?h|illa?k?h|ulla|l?lakh)$/;
 
 /**
