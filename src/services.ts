@@ -94,6 +94,7 @@ export async function createServices(config: PuenteConfig, logger: Logger): Prom
       watchlist: store.watchlist,
       audit: store.audit,
       identity: store.identity,
+      markings: store.markings,
       screening,
       threshold: config.monitoring.threshold,
     }),
@@ -113,9 +114,13 @@ function monitoringServices(config: PuenteConfig, store: Store, logger: Logger) 
   });
   return {
     monitoringEvents,
-    monitoring: new MonitoringService(store.monitoring, store.watchlist, monitoringEvents, {
-      threshold: config.monitoring.threshold,
-    }),
+    monitoring: new MonitoringService(
+      store.monitoring,
+      store.watchlist,
+      monitoringEvents,
+      { threshold: config.monitoring.threshold },
+      store.markings,
+    ),
   };
 }
 

@@ -16,5 +16,5 @@ export {
   tlpRank,
 } from './marking.js';
 export type { Caveat, MarkedRecord, Marking, Originator, Releasability, Tlp } from './marking.js';
-export { canReadMarked, canReadOwned } from './record-viewer.js';
+export { canReadMarked, canReadOwned, organizationReader } from './record-viewer.js';
 export type { RecordViewer } from './record-viewer.js';

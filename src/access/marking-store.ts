@@ -66,4 +66,18 @@ export interface MarkingStore {
     entryIds: readonly string[],
     record: boolean,
   ): Promise<ReadonlySet<string>>;
+  /**
+   * Every stored marking of each of `entryIds` (one per publication holding the entry);
+   * entries without any (public, or unknown) are absent. For combining the markings of what a
+   * derived document includes.
+   */
+  entryMarkings(entryIds: readonly string[]): Promise<ReadonlyMap<string, readonly Marking[]>>;
+  /**
+   * Those of `entryIds` the whole organization may read (`organizationReader`); none of the
+   * marked ones for an unknown organization. Not audited: nobody read them yet.
+   */
+  readableByOrganization(
+    organizationId: string,
+    entryIds: readonly string[],
+  ): Promise<ReadonlySet<string>>;
 }

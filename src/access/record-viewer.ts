@@ -8,6 +8,8 @@
  */
 import type { AuditContext } from '../audit/audit-event.js';
 import type { Actor } from '../identity/actor.js';
+import type { Organization } from '../identity/organization.js';
+import { Permission } from '../identity/permissions.js';
 import { decideAccess } from './decide-access.js';
 import type { Marking } from './marking.js';
 
@@ -37,4 +39,33 @@ export function canReadMarked(viewer: RecordViewer, marking: Marking | undefined
  */
 export function canReadOwned(viewer: RecordViewer, organizationId: string): boolean {
   return organizationId !== '' && viewer.actor.organizationId === organizationId;
+}
+
+/**
+ * The reader that stands for a whole organization, for records every member with the right
+ * permission sees and that are sent to the organization's subscriptions (monitoring alerts):
+ * only what the organization releases to itself or is released to, at the lowest clearance,
+ * since the least cleared of its readers may see it (docs/adr/0015-changing-markings.md).
+ * Its reads are not audited one by one (`audit` names the system acting for it).
+ *
+ * @example
+ * const { readable } = readableBy(organizationReader(org), rows, (row) => row.marking);
+ */
+export function organizationReader(
+  organization: Pick<Organization, 'id' | 'kind' | 'country'>,
+): RecordViewer {
+  return {
+    actor: {
+      kind: 'service',
+      id: `organization:${organization.id}`,
+      name: `organization ${organization.id}`,
+      organizationId: organization.id,
+      organizationKind: organization.kind,
+      country: organization.country,
+      roles: [],
+      permissions: new Set([Permission.RecordRead]),
+      clearance: 'unclassified',
+    },
+    audit: { actor: { kind: 'system', id: 'monitoring', organizationId: organization.id } },
+  };
 }

@@ -32,6 +32,12 @@ export interface EvidenceDocument {
   /** Short notice printed first, e.g. the reservation of a suspicious-operation report. */
   readonly notice?: string;
   readonly sections: readonly DocumentSection[];
+  /**
+   * The marking banner of the document (`formatMarking` of the combined marking of the marked
+   * records it includes), printed at the head and the foot of every page; absent when it
+   * includes none.
+   */
+  readonly marking?: string;
   /** Printed at the foot of every page (document id, integrity hash). */
   readonly footer: string;
   /** PDF metadata. */

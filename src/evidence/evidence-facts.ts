@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { Marking } from '../access/marking.js';
 import type { MatchExplanation } from '../screening/screening-types.js';
 import type { WatchlistEntry } from '../watchlist/watchlist-entry.js';
 
@@ -75,6 +76,8 @@ export interface CertificateFacts {
     readonly alertsClosed: number;
   };
   readonly results: readonly CertificateResult[];
+  /** The combined marking of the marked list entries the results name; null when none is. */
+  readonly marking: Marking | null;
 }
 
 /** The alert at the time of the pack. */
@@ -136,4 +139,9 @@ export interface AlertEvidenceFacts {
   readonly explanation: MatchExplanation | null;
   readonly history: readonly NoteFacts[];
   readonly auditEvents: readonly AuditFacts[];
+  /**
+   * The combined marking (`combineMarkings`) of the marked list entry included, null when it is
+   * public: the pack is at least as restricted as the entry.
+   */
+  readonly marking: Marking | null;
 }

@@ -7,6 +7,7 @@
  * @module
  */
 import { canonicalJson, sha256Hex } from '../core/hash.js';
+import { markingBanner } from './marking-banner.js';
 import type { WatchlistEntry } from '../watchlist/watchlist-entry.js';
 import type { DocumentLanguage, DocumentSection, EvidenceDocument } from './document-model.js';
 import type { AlertEvidenceFacts } from './evidence-facts.js';
@@ -95,6 +96,7 @@ export function evidencePackDocument(
     title: l.packTitle,
     subtitle: `${facts.issuer.organizationName} · ${l.alert} ${alert.id} · ${facts.packId}`,
     sections,
+    ...markingBanner(facts.marking),
     footer: `${l.evidencePack} ${facts.packId} · ${facts.generatedAt}`,
     author: facts.issuer.organizationName,
     createdAt: new Date(facts.generatedAt),

@@ -8,6 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import type { MarkingStore } from '../access/marking-store.js';
+import type { RecordViewer } from '../access/record-viewer.js';
 import type { AuditContext } from '../audit/audit-event.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import { NotFoundError } from '../core/errors.js';
@@ -16,10 +18,11 @@ import type { IdentityStore } from '../identity/identity-store.js';
 import { Permission } from '../identity/permissions.js';
 import type { Alert } from '../monitoring/alert.js';
 import type { Counterparty } from '../monitoring/counterparty.js';
+import { readableAlerts } from '../monitoring/alert-review.js';
 import { requireMonitoringAccess } from '../monitoring/monitoring-access.js';
 import type { MonitoringStore } from '../monitoring/monitoring-store.js';
 import { counterpartyQueries } from '../monitoring/screen-counterparty.js';
-import type { ScreeningService } from '../screening/screening-service.js';
+import type { ListVersion, ScreeningService } from '../screening/screening-service.js';
 import type { WatchlistStore } from '../watchlist/watchlist-store.js';
 import type { DocumentLanguage } from './document-model.js';
 import { alertEvidenceFacts } from './gather-alert-facts.js';
@@ -31,6 +34,7 @@ import type {
   MatchFacts,
 } from './evidence-facts.js';
 import { evidenceJson, evidencePackDocument } from './evidence-pack.js';
+import { combinedMarking } from './marking-banner.js';
 import { renderPdf } from './render-pdf.js';
 import { rosDraftDocument } from './ros-draft.js';
 import { certificateCsv, certificateDocument } from './screening-certificate.js';
@@ -41,6 +45,8 @@ export interface EvidenceDeps {
   readonly watchlist: WatchlistStore;
   readonly audit: AuditStore;
   readonly identity: IdentityStore;
+  /** Markings of list entries: which the caller may read, and what a document is marked. */
+  readonly markings: Pick<MarkingStore, 'readableEntries' | 'entryMarkings'>;
   readonly screening: ScreeningService;
   /** The alert threshold of monitoring. */
   readonly threshold: number;
@@ -77,7 +83,9 @@ export class EvidenceService {
     if (counterparty === undefined) {
       throw new NotFoundError('counterparty', String(counterpartyId));
     }
-    const screened = await this.screenNow(counterparty);
+    const viewer = { actor, audit };
+    const screened = await this.screenNow(counterparty, viewer);
+    const matches = await this.withAlerts(viewer, counterparty.id, screened.matches);
     const facts: CertificateFacts = {
       certificateId: randomUUID(),
       scope: 'counterparty',
@@ -91,9 +99,10 @@ export class EvidenceService {
         {
           counterparty: pickCounterparty(counterparty),
           outcome: screened.matches.length === 0 ? 'no-match' : 'potential-match',
-          matches: await this.withAlerts(actor, counterparty.id, screened.matches),
+          matches,
         },
       ],
+      marking: await this.markingOf(matches.map((m) => m.entryId)),
     };
     await this.recordRead(audit, 'evidence.certificate', 'counterparty', String(counterpartyId), {
       format,
@@ -124,8 +133,11 @@ export class EvidenceService {
     ) {
       throw new NotFoundError('run', String(runId));
     }
-    const alerts = (await this.organizationAlerts(actor.organizationId)).filter(
-      (a) => a.runId === run.id,
+    const alerts = await readableAlerts(
+      this.deps.markings,
+      { actor, audit },
+      (await this.organizationAlerts(actor.organizationId)).filter((a) => a.runId === run.id),
+      true,
     );
     const facts: CertificateFacts = {
       certificateId: randomUUID(),
@@ -147,6 +159,7 @@ export class EvidenceService {
         alertsClosed: run.alertsClosed,
       },
       results: await this.resultsOf(actor.organizationId, alerts),
+      marking: await this.markingOf(alerts.map((a) => a.entryId)),
     };
     await this.recordRead(audit, 'evidence.certificate', 'run', String(runId), {
       format,
@@ -157,9 +170,14 @@ export class EvidenceService {
   }
 
   /** The facts of one alert, as JSON-ready data (for the pack and the ROS draft). */
-  async alertFacts(actor: Actor, alertId: number): Promise<AlertEvidenceFacts> {
+  async alertFacts(
+    actor: Actor,
+    alertId: number,
+    audit: AuditContext,
+  ): Promise<AlertEvidenceFacts> {
     requireMonitoringAccess(actor, Permission.RecordExport, actor.organizationId, 'export');
-    return alertEvidenceFacts(this.deps, actor, await this.issuer(actor), alertId, this.now());
+    const issuer = await this.issuer(actor);
+    return alertEvidenceFacts(this.deps, { actor, audit }, issuer, alertId, this.now());
   }
 
   /** The evidence pack: `format` `json` for the facts, `pdf` for their rendering. */
@@ -170,7 +188,7 @@ export class EvidenceService {
     language: DocumentLanguage,
     audit: AuditContext,
   ): Promise<EvidenceFile> {
-    const facts = await this.alertFacts(actor, alertId);
+    const facts = await this.alertFacts(actor, alertId, audit);
     const { json, sha256 } = evidenceJson(facts);
     await this.recordRead(audit, 'evidence.pack', 'alert', String(alertId), {
       format,
@@ -196,7 +214,7 @@ export class EvidenceService {
     language: DocumentLanguage,
     audit: AuditContext,
   ): Promise<EvidenceFile> {
-    const facts = await this.alertFacts(actor, alertId);
+    const facts = await this.alertFacts(actor, alertId, audit);
     const document = rosDraftDocument(facts, language);
     await this.recordRead(audit, 'evidence.ros-draft', 'alert', String(alertId), {
       language,
@@ -229,14 +247,22 @@ export class EvidenceService {
     };
   }
 
-  private async screenNow(counterparty: Counterparty) {
+  /** Screens now as the viewer sees the lists: marked entries it may not read are not listed. */
+  private async screenNow(counterparty: Counterparty, viewer: RecordViewer) {
     const best = new Map<string, MatchFacts>();
     let last: Awaited<ReturnType<ScreeningService['screen']>> | undefined;
+    const visible = this.deps.watchlist.visibleTo(viewer);
+    const readable = (lists: readonly ListVersion[], entryIds: readonly string[]) =>
+      visible.filterReadable(
+        lists.map((list) => ({ id: list.publicationId, source: list.source })),
+        entryIds,
+      );
     for (const query of counterpartyQueries(counterparty)) {
-      last = await this.deps.screening.screen(query, {
-        threshold: this.deps.threshold,
-        limit: 100,
-      });
+      last = await this.deps.screening.screen(
+        query,
+        { threshold: this.deps.threshold, limit: 100 },
+        readable,
+      );
       for (const match of last.matches) {
         if ((best.get(match.entryId)?.score ?? -1) < match.score) {
           best.set(match.entryId, {
@@ -255,15 +281,17 @@ export class EvidenceService {
   }
 
   private async withAlerts(
-    actor: Actor,
+    viewer: RecordViewer,
     counterpartyId: number,
     matches: readonly MatchFacts[],
   ): Promise<MatchFacts[]> {
-    const alerts = await this.deps.monitoring.listAlerts({
-      organizationId: actor.organizationId,
+    const listed = await this.deps.monitoring.listAlerts({
+      organizationId: viewer.actor.organizationId,
       counterpartyId,
       limit: 1000,
     });
+    // The matches were screened as the viewer sees the lists: their reads are already audited.
+    const alerts = await readableAlerts(this.deps.markings, viewer, listed, false);
     return matches.map((match) => {
       const alert = alerts.find((a) => a.entryId === match.entryId);
       return alert === undefined ? match : { ...match, alertId: alert.id, alertState: alert.state };
@@ -315,6 +343,11 @@ export class EvidenceService {
       });
     }
     return results;
+  }
+
+  /** The combined marking of the marked entries among `entryIds`, null when none is marked. */
+  private async markingOf(entryIds: readonly string[]) {
+    return combinedMarking(await this.deps.markings.entryMarkings(entryIds));
   }
 
   private async publications(ids: readonly number[]) {

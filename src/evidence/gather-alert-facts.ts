@@ -7,11 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import type { MarkingStore } from '../access/marking-store.js';
+import type { RecordViewer } from '../access/record-viewer.js';
 import type { AuditEvent } from '../audit/audit-event.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import { NotFoundError } from '../core/errors.js';
-import type { Actor } from '../identity/actor.js';
 import type { Counterparty } from '../monitoring/counterparty.js';
+import { readableAlerts } from '../monitoring/alert-review.js';
 import type { MonitoringStore } from '../monitoring/monitoring-store.js';
 import { counterpartyQueries } from '../monitoring/screen-counterparty.js';
 import { screen } from '../screening/screen.js';
@@ -19,6 +21,7 @@ import { buildPairIndex } from '../screening/screening-index.js';
 import type { MatchExplanation } from '../screening/screening-types.js';
 import type { WatchlistEntry } from '../watchlist/watchlist-entry.js';
 import type { WatchlistStore } from '../watchlist/watchlist-store.js';
+import { combinedMarking } from './marking-banner.js';
 import type {
   AlertEvidenceFacts,
   AuditFacts,
@@ -31,21 +34,27 @@ export interface AlertFactSources {
   readonly monitoring: MonitoringStore;
   readonly watchlist: WatchlistStore;
   readonly audit: AuditStore;
+  readonly markings: Pick<MarkingStore, 'readableEntries' | 'entryMarkings'>;
 }
 
 /**
- * The facts of alert `alertId` of the actor's organization.
+ * The facts of alert `alertId` of the viewer's organization, with the combined marking of the
+ * list entry it includes; the read of a marked entry is audited.
  *
- * @throws NotFoundError when the organization has no such alert.
+ * @throws NotFoundError when the organization has no such alert, or the viewer may not read
+ *   its list entry.
  */
 export async function alertEvidenceFacts(
   sources: AlertFactSources,
-  actor: Actor,
+  viewer: RecordViewer,
   issuer: IssuerFacts,
   alertId: number,
   now: Date,
 ): Promise<AlertEvidenceFacts> {
-  const alert = await sources.monitoring.findAlert(actor.organizationId, alertId);
+  const { actor } = viewer;
+  const found = await sources.monitoring.findAlert(actor.organizationId, alertId);
+  const [alert] =
+    found === undefined ? [] : await readableAlerts(sources.markings, viewer, [found], true);
   if (alert === undefined) {
     throw new NotFoundError('alert', String(alertId));
   }
@@ -89,6 +98,7 @@ export async function alertEvidenceFacts(
     auditEvents: (await alertAuditEvents(sources.audit, actor.organizationId, alertId)).map(
       auditFacts,
     ),
+    marking: combinedMarking(await sources.markings.entryMarkings([alert.entryId])),
   };
 }
 

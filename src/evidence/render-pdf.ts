@@ -44,7 +44,7 @@ export async function renderPdf(document: EvidenceDocument): Promise<Buffer> {
   for (const section of document.sections) {
     writeSection(pdf, section);
   }
-  writeFooters(pdf, document.footer);
+  writeFooters(pdf, document.footer, document.marking);
   pdf.end();
   return done;
 }
@@ -90,13 +90,17 @@ function writeTable(pdf: PDFKit.PDFDocument, table: DocumentTable): void {
   pdf.moveDown(0.5);
 }
 
-function writeFooters(pdf: PDFKit.PDFDocument, footer: string): void {
+function writeFooters(pdf: PDFKit.PDFDocument, footer: string, marking?: string): void {
   const range = pdf.bufferedPageRange();
   for (let index = range.start; index < range.start + range.count; index += 1) {
     pdf.switchToPage(index);
     const bottom = pdf.page.height - MARGIN;
     // Writing below the bottom margin would add a page; lift the margin for the footer line.
     pdf.page.margins.bottom = 0;
+    if (marking !== undefined) {
+      writeBanner(pdf, printable(marking), MARGIN / 2);
+      writeBanner(pdf, printable(marking), bottom - 12);
+    }
     pdf
       .font('Helvetica')
       .fontSize(7)
@@ -106,6 +110,20 @@ function writeFooters(pdf: PDFKit.PDFDocument, footer: string): void {
         lineBreak: false,
       });
   }
+}
+
+/** The marking banner, bold and centred across the page at height `y`. */
+function writeBanner(pdf: PDFKit.PDFDocument, banner: string, y: number): void {
+  pdf
+    .font('Helvetica-Bold')
+    .fontSize(9)
+    .fillColor('#b00000')
+    .text(banner, MARGIN, y, {
+      width: pdf.page.width - 2 * MARGIN,
+      align: 'center',
+      lineBreak: false,
+    })
+    .fillColor('black');
 }
 
 /**

@@ -7,6 +7,7 @@
  * @module
  */
 import { ConflictError } from '../core/errors.js';
+import { markingBanner } from './marking-banner.js';
 import type { DocumentLanguage, EvidenceDocument } from './document-model.js';
 import type { AlertEvidenceFacts } from './evidence-facts.js';
 import { labelsFor } from './evidence-labels.js';
@@ -95,6 +96,7 @@ export function rosDraftDocument(
         ],
       },
     ],
+    ...markingBanner(facts.marking),
     footer: `ROS · ${facts.issuer.organizationName} · ${l.alert} ${alert.id}`,
     author: facts.issuer.organizationName,
     createdAt: new Date(facts.generatedAt),

@@ -7,6 +7,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 
+import { formatMarking } from '../access/marking.js';
+import { markingBanner } from './marking-banner.js';
 import type { DocumentLanguage, DocumentSection, EvidenceDocument } from './document-model.js';
 import type { CertificateFacts, CertificateResult } from './evidence-facts.js';
 import { labelsFor } from './evidence-labels.js';
@@ -70,6 +72,7 @@ export function certificateDocument(
     title: l.certificateTitle,
     subtitle: `${facts.scope === 'run' ? l.certificateRun : l.certificateCounterparty} · ${l.certificate} ${facts.certificateId}`,
     sections,
+    ...markingBanner(facts.marking),
     footer: `${l.certificate} ${facts.certificateId} · ${facts.issuer.organizationName} · ${facts.issuedAt}`,
     author: facts.issuer.organizationName,
     createdAt: new Date(facts.issuedAt),
@@ -151,7 +154,11 @@ export function certificateCsv(facts: CertificateFacts, language: DocumentLangua
     ]);
   });
   // A spreadsheet must not run a cell as a formula: cells starting with = + - @ are quoted with '.
-  return stringify([header, ...rows.map((row) => row.map(neutralizeFormula))], { bom: true });
+  // The marking leads the file when any named entry is marked, so it travels with the rows.
+  const banner = facts.marking === null ? [] : [[formatMarking(facts.marking)]];
+  return stringify([...banner, header, ...rows.map((row) => row.map(neutralizeFormula))], {
+    bom: true,
+  });
 }
 
 function neutralizeFormula(cell: string): string {

@@ -5,6 +5,8 @@
  *
  * @module
  */
+import type { MarkingStore } from '../access/marking-store.js';
+import type { RecordViewer } from '../access/record-viewer.js';
 import type { AuditContext } from '../audit/audit-event.js';
 import { NotFoundError } from '../core/errors.js';
 import type { Actor } from '../identity/actor.js';
@@ -35,23 +37,65 @@ export interface AlertQuery {
   readonly limit?: number;
 }
 
+/**
+ * The audit context of an actor's reads when the caller has none at hand (local commands,
+ * tests): who, without an address.
+ */
+export function actorAudit(actor: Actor): AuditContext {
+  return { actor: { kind: actor.kind, id: actor.id, organizationId: actor.organizationId } };
+}
+
+/**
+ * Those of `alerts` whose list entry the viewer may read (markings: `docs/adr/0015`); with
+ * `record`, the reads of marked entries are audited.
+ */
+export async function readableAlerts(
+  markings: Pick<MarkingStore, 'readableEntries'>,
+  viewer: RecordViewer,
+  alerts: readonly Alert[],
+  record: boolean,
+): Promise<Alert[]> {
+  if (alerts.length === 0) {
+    return [];
+  }
+  const readable = await markings.readableEntries(
+    viewer,
+    alerts.map((a) => a.entryId),
+    record,
+  );
+  return alerts.filter((a) => readable.has(a.entryId));
+}
+
 /** Review of alerts. */
 export class AlertReview {
   constructor(
     private readonly store: MonitoringStore,
     private readonly events: MonitoringEvents,
+    private readonly markings: Pick<MarkingStore, 'readableEntries'>,
   ) {}
 
-  /** The organization's alerts. */
-  list(actor: Actor, query: AlertQuery = {}): Promise<readonly Alert[]> {
+  /**
+   * The organization's alerts, without those on list entries the actor may not read (a page
+   * may then hold fewer than `limit`; page on with `afterId` of the last alert).
+   */
+  async list(
+    actor: Actor,
+    query: AlertQuery = {},
+    audit: AuditContext = actorAudit(actor),
+  ): Promise<readonly Alert[]> {
     requireMonitoringAccess(actor, Permission.AlertRead, actor.organizationId, 'read');
-    return this.store.listAlerts({ ...query, organizationId: actor.organizationId });
+    const alerts = await this.store.listAlerts({ ...query, organizationId: actor.organizationId });
+    return readableAlerts(this.markings, { actor, audit }, alerts, true);
   }
 
-  /** One alert with its history. */
-  async get(actor: Actor, id: number): Promise<{ alert: Alert; notes: readonly AlertNote[] }> {
+  /** One alert with its history; an alert on an entry the actor may not read does not exist. */
+  async get(
+    actor: Actor,
+    id: number,
+    audit: AuditContext = actorAudit(actor),
+  ): Promise<{ alert: Alert; notes: readonly AlertNote[] }> {
     requireMonitoringAccess(actor, Permission.AlertRead, actor.organizationId, 'read');
-    const alert = await this.#find(actor, id);
+    const alert = await this.#find(actor, id, audit);
     return { alert, notes: await this.store.alertNotes(actor.organizationId, id) };
   }
 
@@ -136,6 +180,7 @@ export class AlertReview {
   async comment(actor: Actor, id: number, text: string, audit: AuditContext): Promise<AlertNote> {
     requireMonitoringAccess(actor, Permission.AlertReview, actor.organizationId, 'update');
     const clean = requireReason(text, 'text');
+    await this.#find(actor, id);
     return this.store.addAlertNote(
       actor.organizationId,
       id,
@@ -164,8 +209,14 @@ export class AlertReview {
     );
   }
 
-  async #find(actor: Actor, id: number): Promise<Alert> {
-    const alert = await this.store.findAlert(actor.organizationId, id);
+  /** The alert, if it exists for the actor; with `audit`, its read is recorded when marked. */
+  async #find(actor: Actor, id: number, audit?: AuditContext): Promise<Alert> {
+    const found = await this.store.findAlert(actor.organizationId, id);
+    const viewer = { actor, audit: audit ?? actorAudit(actor) };
+    const [alert] =
+      found === undefined
+        ? []
+        : await readableAlerts(this.markings, viewer, [found], audit !== undefined);
     if (alert === undefined) {
       throw new NotFoundError('alert', String(id));
     }

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { MarkingStore } from '../access/marking-store.js';
 import type { AuditContext } from '../audit/audit-event.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { Actor } from '../identity/actor.js';
@@ -57,8 +58,9 @@ export class MonitoringService {
     private readonly watchlist: WatchlistStore,
     private readonly events: MonitoringEvents,
     private readonly options: MonitoringOptions,
+    private readonly markings: MarkingStore,
   ) {
-    this.review = new AlertReview(store, events);
+    this.review = new AlertReview(store, events, markings);
   }
 
   /** Creates a portfolio in the actor's organization. */
@@ -261,6 +263,7 @@ export class MonitoringService {
     return {
       store: this.store,
       watchlist: this.watchlist,
+      markings: this.markings,
       events: this.events,
       portfolioIndex: () => (this.#portfolio ??= PortfolioIndex.load(this.store)),
       listSnapshot: (refs) => this.#snapshot(refs),

@@ -7,13 +7,15 @@
  *
  * @module
  */
+import type { MarkingStore } from '../access/marking-store.js';
 import type { AuditContext } from '../audit/audit-event.js';
 import { NotFoundError } from '../core/errors.js';
 import type { WatchlistStore } from '../watchlist/watchlist-store.js';
 import { affectedCounterparties } from './delta-plan.js';
 import { loadListChange, loadListSnapshot } from './list-snapshots.js';
 import type { MonitoringEvents } from './monitoring-events.js';
-import type { MonitoringStore } from './monitoring-store.js';
+import type { Counterparty } from './counterparty.js';
+import type { MonitoringStore, ScreenedCounterparty } from './monitoring-store.js';
 import { PortfolioIndex } from './portfolio-index.js';
 import type { ListVersionRef, RescreenRun } from './rescreen-run.js';
 import { screenCounterparty, type ListSnapshot } from './screen-counterparty.js';
@@ -30,6 +32,8 @@ export const MONITORING_SYSTEM: AuditContext = {
 export interface RescreenDeps {
   readonly store: MonitoringStore;
   readonly watchlist: WatchlistStore;
+  /** Which marked entries each organization may read: matches on the others raise nothing. */
+  readonly markings: Pick<MarkingStore, 'readableByOrganization'>;
   readonly events: MonitoringEvents;
   /** The portfolio index (loaded from the store when absent). */
   readonly portfolioIndex?: () => Promise<PortfolioIndex>;
@@ -121,7 +125,11 @@ async function screenChunks(
   for (let start = 0; start < ids.length; start += size) {
     const chunkIds = ids.slice(start, start + size);
     const counterparties = await deps.store.counterpartiesForRun(chunkIds);
-    const screened = counterparties.map((c) => screenCounterparty(lists, c, run.threshold));
+    const screened = await readableMatches(
+      deps,
+      counterparties,
+      counterparties.map((c) => screenCounterparty(lists, c, run.threshold)),
+    );
     const cursor = chunkIds[chunkIds.length - 1]!;
     const raised = await deps.store.recordChunk(
       { runId: run.id, screened, cursor },
@@ -135,6 +143,38 @@ async function screenChunks(
     }
     await deps.afterChunk?.(run, cursor);
   }
+}
+
+/**
+ * Leaves out the matches on entries the counterparty's organization may not read, so an alert
+ * (and its notification) never reveals a marked entry (docs/adr/0015-changing-markings.md).
+ * The best score keeps them: it only plans later delta runs and is never shown.
+ */
+async function readableMatches(
+  deps: RescreenDeps,
+  counterparties: readonly Counterparty[],
+  screened: readonly ScreenedCounterparty[],
+): Promise<ScreenedCounterparty[]> {
+  const organizationOf = new Map(counterparties.map((c) => [c.id, c.organizationId]));
+  const wanted = new Map<string, Set<string>>();
+  for (const s of screened) {
+    const organizationId = organizationOf.get(s.counterpartyId) ?? '';
+    for (const match of s.matches) {
+      wanted.set(organizationId, (wanted.get(organizationId) ?? new Set()).add(match.entryId));
+    }
+  }
+  const readable = new Map<string, ReadonlySet<string>>();
+  for (const [organizationId, entryIds] of wanted) {
+    readable.set(
+      organizationId,
+      await deps.markings.readableByOrganization(organizationId, [...entryIds]),
+    );
+  }
+  return screened.map((s) => {
+    const allowed = readable.get(organizationOf.get(s.counterpartyId) ?? '');
+    const matches = s.matches.filter((match) => allowed?.has(match.entryId) === true);
+    return matches.length === s.matches.length ? s : { ...s, matches };
+  });
 }
 
 /** Closes undecided alerts on entries the run's lists no longer hold. */

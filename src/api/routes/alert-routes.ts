@@ -117,14 +117,14 @@ const startRun = createRoute({
 export function registerAlertRoutes(app: OpenAPIHono, services: Services): void {
   const review = services.monitoring.review;
   app.openapi(listAlerts, async (c) => {
-    const { actor } = callerOf(c);
+    const { actor, audit } = callerOf(c);
     const { state, ...filters } = c.req.valid('query');
-    const alerts = await review.list(actor, { ...defined(filters), ...states(state) });
+    const alerts = await review.list(actor, { ...defined(filters), ...states(state) }, audit);
     return c.json({ alerts: [...alerts] }, 200);
   });
   app.openapi(getAlert, async (c) => {
-    const { actor } = callerOf(c);
-    const { alert, notes } = await review.get(actor, c.req.valid('param').id);
+    const { actor, audit } = callerOf(c);
+    const { alert, notes } = await review.get(actor, c.req.valid('param').id, audit);
     return c.json({ alert, notes: [...notes] }, 200);
   });
   app.openapi(reviewRoute, async (c) => {

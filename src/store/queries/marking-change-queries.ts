@@ -17,10 +17,11 @@ import type {
   MarkingStore,
   NewEntryMarkingChange,
 } from '../../access/marking-store.js';
-import { canReadMarked } from '../../access/record-viewer.js';
+import { canReadMarked, organizationReader } from '../../access/record-viewer.js';
 import type { RecordViewer } from '../../access/record-viewer.js';
 import type { AuditContext } from '../../audit/audit-event.js';
 import { ConflictError } from '../../core/errors.js';
+import type { Organization } from '../../identity/organization.js';
 import type { Database } from '../schema.js';
 import { auditedWrite } from './audit-queries.js';
 import type { Clock } from './audit-queries.js';
@@ -157,7 +158,36 @@ export class MarkingChangeQueries implements MarkingStore {
     }
     return readable;
   }
+
+  /** {@inheritDoc MarkingStore.entryMarkings} */
+  entryMarkings(entryIds: readonly string[]): Promise<ReadonlyMap<string, readonly Marking[]>> {
+    return markingsOfEntries(this.db, entryIds);
+  }
+
+  /** {@inheritDoc MarkingStore.readableByOrganization} */
+  async readableByOrganization(
+    organizationId: string,
+    entryIds: readonly string[],
+  ): Promise<ReadonlySet<string>> {
+    if (entryIds.length === 0) {
+      return new Set();
+    }
+    const organization = await this.db
+      .selectFrom('organization')
+      .select(['id', 'kind', 'country'])
+      .where('id', '=', organizationId)
+      .executeTakeFirst();
+    const reader = organizationReader(
+      organization === undefined
+        ? NOBODY
+        : { ...organization, kind: organization.kind as Organization['kind'] },
+    );
+    return this.readableEntries(reader, entryIds, false);
+  }
 }
+
+/** Marking rows of nothing: an organization that does not exist reads no marked entry. */
+const NOBODY = { id: '', kind: 'company', country: 'XXX' } as const;
 
 /** The marking rows of an entry, newest publication first. */
 async function markingRows(
