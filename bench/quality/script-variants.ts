@@ -258,13 +258,17 @@ function withArticle(word: string, spanish: boolean): string {
   return ALLAH.test(word) ? 'الله' : 'ال' + (FIXED_ARABIC.get(word) ?? spellOut(word, spanish));
 }
 
-/** An Arabic word never starts with a vowel letter: an initial vowel is carried by alif. */
+/**
+ * An Arabic word never starts with a vowel letter: an initial vowel is carried by alif with its
+ * hamza, `أ` for a, o, u and `إ` for e, i (`أنطونيو`, `أليكسي`). A bare `ا` followed by `ل` would
+ * read as the article (`ALEKSEY` written `الكسيي` is "al-Ksii").
+ */
 function initialVowel(word: string): string {
   const first = word.charAt(0);
   if (first === 'e' || first === 'i') {
     return 'إ';
   }
-  return 'aou'.includes(first) && first !== '' ? 'ا' : '';
+  return 'aou'.includes(first) && first !== '' ? 'أ' : '';
 }
 
 /** Letter pairs the table reads as one Arabic letter: a dropped vowel must not create one. */
