@@ -17,6 +17,7 @@ import type { PreparedQuery } from './prepared-query.js';
 import type { IndexData } from './screening-index.js';
 import { QUERY_COVERAGE_SHARE } from './score-name.js';
 import { isCandidateKind, MIN_IDF } from './token-weights.js';
+import type { FlatExpansions } from './query-words.js';
 import { similarityOf, type Expansions } from './token-expansion.js';
 
 /** A name worth scoring, with the upper bound of its score. */
@@ -64,12 +65,12 @@ function boundCandidates(
   minScore: number,
 ): Candidate[] {
   const { accumulated, listAccumulated } = data.scratch;
-  const { totalWeight, tokenWeights, start } = data.names;
+  const { totalWeight, maxTokenWeight } = data.names;
   const candidates: Candidate[] = [];
   for (const nameId of touched) {
     // Skipped query words (particles, legal forms, …) may pair with any list word: bound them
     // by the name's heaviest word each.
-    const skippedList = skippedCount * maxWeight(tokenWeights, start[nameId]!, start[nameId + 1]!);
+    const skippedList = skippedCount === 0 ? 0 : skippedCount * maxTokenWeight[nameId]!;
     const listBound = (listAccumulated[nameId]! + skippedList) / totalWeight[nameId]!;
     const bound = scoreUpperBound((accumulated[nameId]! + skipped) / query.totalWeight, listBound);
     if (bound >= minScore) {
@@ -89,23 +90,22 @@ function resetScratch(data: IndexData, touched: readonly number[]): void {
   }
 }
 
-function maxWeight(weights: Float64Array, from: number, to: number): number {
-  let max = 0;
-  for (let at = from; at < to; at++) {
-    max = Math.max(max, weights[at]!);
-  }
-  return max;
-}
-
 /** Tokens to walk, heaviest first: distinctive ones, or all non-legal ones if there are none. */
 function walkOrder(query: PreparedQuery): number[] {
+  const tokens = query.tokens;
   const order: number[] = [];
-  query.tokens.forEach((qt, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const qt = tokens[i]!;
     if (query.hasDistinctive ? isCandidateKind(qt.kind) : qt.token.kind !== 'legal') {
-      order.push(i);
+      // Insertion keeps equal weights in query order (a stable sort, heaviest first).
+      let at = order.length;
+      while (at > 0 && tokens[order[at - 1]!]!.weight < qt.weight) {
+        at--;
+      }
+      order.splice(at, 0, i);
     }
-  });
-  return order.sort((a, b) => query.tokens[b]!.weight - query.tokens[a]!.weight);
+  }
+  return order;
 }
 
 /** Walks postings (or, late in the order, only touched names), collecting the names touched. */
@@ -117,7 +117,10 @@ function accumulate(
   minScore: number,
   touched: number[],
 ): void {
-  let remaining = order.reduce((sum, i) => sum + query.tokens[i]!.weight, 0);
+  let remaining = 0;
+  for (const i of order) {
+    remaining += query.tokens[i]!.weight;
+  }
   for (const i of order) {
     const mayAddNames = scoreUpperBound((remaining + skipped) / query.totalWeight) >= minScore;
     if (mayAddNames) {
@@ -132,18 +135,37 @@ function accumulate(
 /** Credits token `i`'s best similarity to every name its expansions reach. */
 function walkPostings(data: IndexData, query: PreparedQuery, i: number, touched: number[]): void {
   const qt = query.tokens[i]!;
-  const { postings, weights } = data.vocabulary;
   for (const nameId of qt.joinedNames) {
     credit(data, nameId, i, qt.weight, 1, data.names.totalWeight[nameId]!, touched);
   }
-  for (const expansions of tokenExpansionMaps(query, i)) {
-    for (const [id, packed] of expansions) {
-      const similarity = similarityOf(packed);
-      const listWeight = Math.max(weights[id]!, MIN_IDF);
-      const list = postings[id]!;
-      for (let k = 0; k < list.length; k++) {
-        credit(data, list[k]!, i, qt.weight, similarity, listWeight, touched);
-      }
+  walkFlat(data, qt.flat, i, qt.weight, touched);
+  const before = i > 0 ? query.pairFlats[i - 1] : undefined;
+  if (before !== undefined) {
+    walkFlat(data, before, i, qt.weight, touched);
+  }
+  const after = query.pairFlats[i];
+  if (after !== undefined) {
+    walkFlat(data, after, i, qt.weight, touched);
+  }
+}
+
+/** `credit` for every posting of every expansion, in order. */
+function walkFlat(
+  data: IndexData,
+  flat: FlatExpansions,
+  i: number,
+  weight: number,
+  touched: number[],
+): void {
+  const { postings, weights } = data.vocabulary;
+  const { ids, similarities } = flat;
+  for (let e = 0; e < ids.length; e++) {
+    const id = ids[e]!;
+    const similarity = similarities[e]!;
+    const listWeight = Math.max(weights[id]!, MIN_IDF);
+    const list = postings[id]!;
+    for (let k = 0; k < list.length; k++) {
+      credit(data, list[k]!, i, weight, similarity, listWeight, touched);
     }
   }
 }
@@ -190,18 +212,18 @@ function credit(
  * one array read instead of a map lookup per expansion map (touched names can be thousands).
  */
 function updateTouched(data: IndexData, query: PreparedQuery, i: number, touched: number[]): void {
-  const maps = tokenExpansionMaps(query, i);
+  const flats = tokenExpansionFlats(query, i);
   let expansionCount = 0;
-  for (const expansions of maps) {
-    expansionCount += expansions.size;
+  for (const flat of flats) {
+    expansionCount += flat.ids.length;
   }
   // Spreading costs one write per expansion; looking up costs one read per name token and map.
-  if (expansionCount > touched.length * maps.length * 4) {
-    updateFewTouched(data, query, i, touched, maps);
+  if (expansionCount > touched.length * flats.length * 4) {
+    updateFewTouched(data, query, i, touched, tokenExpansionMaps(query, i));
     return;
   }
   const qt = query.tokens[i]!;
-  const marks = markExpansions(data.vocabulary.texts.length, maps);
+  const marks = markExpansions(data.vocabulary.texts.length, flats);
   const { stamp, similarity, epoch } = marks;
   const { start, tokens, tokenWeights, totalWeight } = data.names;
   const joinedNames = qt.joinedNames.size > 0 ? qt.joinedNames : undefined;
@@ -267,7 +289,7 @@ const marks: ExpansionMarks = {
   epoch: 0,
 };
 
-function markExpansions(vocabularySize: number, maps: readonly Expansions[]): ExpansionMarks {
+function markExpansions(vocabularySize: number, flats: readonly FlatExpansions[]): ExpansionMarks {
   if (marks.stamp.length < vocabularySize || marks.epoch >= 0x7fffffff) {
     marks.stamp = new Int32Array(Math.max(vocabularySize, marks.stamp.length));
     marks.similarity = new Float64Array(marks.stamp.length);
@@ -275,9 +297,10 @@ function markExpansions(vocabularySize: number, maps: readonly Expansions[]): Ex
   }
   const epoch = ++marks.epoch;
   const { stamp, similarity } = marks;
-  for (const expansions of maps) {
-    for (const [id, packed] of expansions) {
-      const value = similarityOf(packed);
+  for (const { ids, similarities } of flats) {
+    for (let e = 0; e < ids.length; e++) {
+      const id = ids[e]!;
+      const value = similarities[e]!;
       if (stamp[id] !== epoch) {
         stamp[id] = epoch;
         similarity[id] = value;
@@ -287,6 +310,20 @@ function markExpansions(vocabularySize: number, maps: readonly Expansions[]): Ex
     }
   }
   return marks;
+}
+
+/** `tokenExpansionMaps` as arrays. */
+function tokenExpansionFlats(query: PreparedQuery, i: number): FlatExpansions[] {
+  const flats = [query.tokens[i]!.flat];
+  const before = i > 0 ? query.pairFlats[i - 1] : undefined;
+  const after = query.pairFlats[i];
+  if (before !== undefined) {
+    flats.push(before);
+  }
+  if (after !== undefined) {
+    flats.push(after);
+  }
+  return flats;
 }
 
 /** A token's own expansions and those of the joined pairs it belongs to. */

@@ -32,6 +32,8 @@ export interface NameTable {
   readonly tokenWeights: Float64Array;
   /** Sum of the name's token weights. */
   readonly totalWeight: Float64Array;
+  /** The name's heaviest token weight. */
+  readonly maxTokenWeight: Float64Array;
   /** 1 for weak aliases distinctive enough to count (see `weak-aliases.ts`). */
   readonly weakDistinctive: Uint8Array;
   /** Names of entry `e` are `entryStart[e]` to `entryStart[e + 1]` (names are added per entry). */
@@ -52,6 +54,7 @@ export function buildNameTable(
   const tokenKinds = new Uint8Array(tokens.length);
   const tokenWeights = new Float64Array(tokens.length);
   const totalWeight = new Float64Array(pending.length);
+  const maxTokenWeight = new Float64Array(pending.length);
   pending.forEach((name, n) => {
     name.tokenIds.forEach((id, k) => {
       const at = start[n]! + k;
@@ -59,6 +62,7 @@ export function buildNameTable(
       tokenKinds[at] = name.tokenKinds[k]!;
       tokenWeights[at] = tokenWeight(vocabulary.weights[id]!, name.tokenKinds[k]!);
       totalWeight[n]! += tokenWeights[at];
+      maxTokenWeight[n] = Math.max(maxTokenWeight[n]!, tokenWeights[at]);
     });
   });
   return {
@@ -71,6 +75,7 @@ export function buildNameTable(
     tokenKinds,
     tokenWeights,
     totalWeight,
+    maxTokenWeight,
     weakDistinctive: Uint8Array.from(pending, (name) =>
       weakAliasCounts(name, vocabulary) ? 1 : 0,
     ),

@@ -7,7 +7,13 @@
  */
 import type { EntityType } from '../watchlist/watchlist-entry.js';
 import { analyzeName, LEGAL_PREFIX, type AnalyzedName, type NameToken } from './name-tokens.js';
-import type { QueryWord, QueryWordCache } from './query-words.js';
+import {
+  flatten,
+  type ExpansionList,
+  type FlatExpansions,
+  type QueryWord,
+  type QueryWordCache,
+} from './query-words.js';
 import { ARTICLE, type IndexData } from './screening-index.js';
 import { isDistinctiveKind } from './token-weights.js';
 import { pack, similarityOf, type Expansions } from './token-expansion.js';
@@ -23,6 +29,8 @@ export interface QueryToken {
   /** Its weight in the query's total (see `queryTokenWeight`). */
   readonly weight: number;
   readonly expansions: Expansions;
+  /** The same expansions as arrays (for candidate generation). */
+  readonly flat: FlatExpansions;
   /** Names in which this token equals two adjacent list tokens written together. */
   readonly joinedNames: ReadonlySet<number>;
 }
@@ -33,6 +41,8 @@ export interface PreparedQuery {
   readonly tokens: readonly QueryToken[];
   /** Expansions of tokens `i` and `i + 1` written together; undefined where not applicable. */
   readonly pairExpansions: readonly (Expansions | undefined)[];
+  /** `pairExpansions` as arrays. */
+  readonly pairFlats: readonly (FlatExpansions | undefined)[];
   /**
    * Expansions of tokens `i`, `i + 1` (the article read from Arabic) and `i + 2` written as one
    * word (`بن الشيبة` BINALSHIBH, `عزیز الرحمان` AZIZIRAHMAN); undefined elsewhere.
@@ -54,7 +64,9 @@ export function prepareAnalyzed(data: IndexData, analyzed: AnalyzedName): Prepar
   const words = analyzed.tokens.map((token) => cache.word(data, token));
   const allLegal = words.every((w) => w.kind === 'legal' || w.legal !== undefined);
   const tokens = analyzed.tokens.map((token, i) => queryToken(data, token, words[i]!, allLegal));
-  const pairExpansions = words.map((word, i) => pairExpansion(data, cache, word, words[i + 1]));
+  const pairs = words.map((word, i) => pairExpansion(data, cache, word, words[i + 1]));
+  const pairExpansions = pairs.map((pair) => pair?.map);
+  const pairFlats = pairs.map((pair) => pair?.flat);
   const articleJoinExpansions = tokens.map((qt, i) =>
     articleJoinExpansion(data, cache, qt, tokens[i + 1], tokens[i + 2]),
   );
@@ -64,7 +76,15 @@ export function prepareAnalyzed(data: IndexData, analyzed: AnalyzedName): Prepar
     totalWeight += qt.weight;
     hasDistinctive ||= isDistinctiveKind(qt.kind);
   }
-  return { analyzed, tokens, pairExpansions, articleJoinExpansions, totalWeight, hasDistinctive };
+  return {
+    analyzed,
+    tokens,
+    pairExpansions,
+    pairFlats,
+    articleJoinExpansions,
+    totalWeight,
+    hasDistinctive,
+  };
 }
 
 function queryToken(
@@ -73,12 +93,14 @@ function queryToken(
   word: QueryWord,
   allLegal: boolean,
 ): QueryToken {
+  const expansions =
+    allLegal || word.legal === undefined ? word.expansions : withLegalReading(data, word);
   return {
     token,
     kind: word.kindCode,
     weight: word.weight,
-    expansions:
-      allLegal || word.legal === undefined ? word.expansions : withLegalReading(data, word),
+    expansions: expansions.map,
+    flat: expansions.flat,
     joinedNames: word.joinedNames,
   };
 }
@@ -92,16 +114,17 @@ export const LEGAL_TYPO_SIMILARITY = 0.9;
  * discounted): it is only given a counterpart. Names made of such words alone get none, so a
  * legal form is still never enough for a match.
  */
-function withLegalReading(data: IndexData, word: QueryWord): Expansions {
+function withLegalReading(data: IndexData, word: QueryWord): ExpansionList {
   if (word.withLegal !== undefined) {
     return word.withLegal;
   }
   const legal = word.legal!;
   const id = data.vocabulary.lookup.get(LEGAL_PREFIX + legal.id);
   let expansions = word.expansions;
-  if (id !== undefined && !expansions.has(id)) {
-    expansions = new Map(expansions);
-    expansions.set(id, pack(LEGAL_FORM_METHOD, legal.exact ? 1 : LEGAL_TYPO_SIMILARITY));
+  if (id !== undefined && !expansions.map.has(id)) {
+    const map = new Map(expansions.map);
+    map.set(id, pack(LEGAL_FORM_METHOD, legal.exact ? 1 : LEGAL_TYPO_SIMILARITY));
+    expansions = { map, flat: flatten(map) };
   }
   word.withLegal = expansions;
   return expansions;

@@ -23,6 +23,37 @@ import { skeletonVariants } from './spanish-phonetic.js';
 import { expandToken, similarityOf, type Expansions } from './token-expansion.js';
 import { kindCode, tokenWeight } from './token-weights.js';
 
+/**
+ * Expansions as two parallel arrays in the map's order (vocabulary id, similarity): candidate
+ * generation walks every expansion of a token, which is much cheaper over arrays than a map.
+ */
+export interface FlatExpansions {
+  readonly ids: Int32Array;
+  readonly similarities: Float64Array;
+}
+
+/** An expansion map and its flat form. */
+export interface ExpansionList {
+  readonly map: Expansions;
+  readonly flat: FlatExpansions;
+}
+
+/** The flat form of an expansion map (same order). */
+export function flatten(expansions: Expansions): FlatExpansions {
+  const ids = new Int32Array(expansions.size);
+  const similarities = new Float64Array(expansions.size);
+  let k = 0;
+  for (const [id, packed] of expansions) {
+    ids[k] = id;
+    similarities[k++] = similarityOf(packed);
+  }
+  return { ids, similarities };
+}
+
+function listOf(map: Expansions): ExpansionList {
+  return { map, flat: flatten(map) };
+}
+
 /** One query word (text, script and kind) prepared against an index. */
 export interface QueryWord {
   /** Number of the word in its cache, used to key pairs (never reused, even after emptying). */
@@ -33,15 +64,15 @@ export interface QueryWord {
   readonly kindCode: number;
   /** Weight in the query's total (see `queryTokenWeight`). */
   readonly weight: number;
-  readonly expansions: Expansions;
+  readonly expansions: ExpansionList;
   /** Legal form the word reads as (Latin words only). */
   readonly legal: LegalReading | undefined;
   /** Names in which this word equals two adjacent list words written together. */
   readonly joinedNames: ReadonlySet<number>;
   /** Expansions of this word followed by another (by serial), written as one; null: none. */
-  readonly pairs: Map<number, Expansions | null>;
+  readonly pairs: Map<number, ExpansionList | null>;
   /** `expansions` plus the legal-form reading, once computed. */
-  withLegal?: Expansions;
+  withLegal?: ExpansionList;
 }
 
 /** Most words kept per index. */
@@ -85,14 +116,14 @@ export class QueryWordCache {
   }
 
   /** Expansions of `left` and `right` written as one word; undefined when there are none. */
-  pair(data: IndexData, left: QueryWord, right: QueryWord): Expansions | undefined {
+  pair(data: IndexData, left: QueryWord, right: QueryWord): ExpansionList | undefined {
     let expansions = left.pairs.get(right.serial);
     if (expansions === undefined) {
       if (this.pairCount >= PAIR_LIMIT) {
         this.clearPairs();
       }
       const joined = expandJoined(data, left.text + right.text, left.script);
-      expansions = joined.size === 0 ? null : joined;
+      expansions = joined.size === 0 ? null : listOf(joined);
       left.pairs.set(right.serial, expansions);
       this.pairCount++;
     }
@@ -123,7 +154,7 @@ export class QueryWordCache {
       kind: token.kind,
       kindCode: code,
       weight: queryTokenWeight(data, token.text, code, expansions),
-      expansions,
+      expansions: listOf(expansions),
       legal:
         token.kind === 'legal' || token.script !== 'latin' ? undefined : legalReading(token.text),
       joinedNames: token.kind === 'word' ? joinedNames(data, token) : EMPTY_NAMES,

@@ -8,7 +8,6 @@
  */
 import { generateCandidates } from './candidate-generation.js';
 import { explainMatch } from './explanation.js';
-import { analyzeName } from './name-tokens.js';
 import { prepareAnalyzed, type PreparedQuery } from './prepared-query.js';
 import { MAX_FACT_BONUS, scoreFacts, type QueryFacts } from './score-facts.js';
 import { scoreName, type NameScore } from './score-name.js';
@@ -48,8 +47,7 @@ export function screen(
   options: ScreeningOptions = {},
 ): ScreeningMatch[] {
   const data = index.data;
-  const known = (word: string): boolean => data.vocabulary.lookup.has(word);
-  const valid = validateQuery(query, (name, type) => analyzeName(name, type, { knownWord: known }));
+  const valid = validateQuery(query, data.scratch.analyzer);
   const opts = validateOptions(index, options);
   const prepared = prepareAnalyzed(data, valid.analyzed);
   const best = bestNamesPerEntry(data, prepared, opts);

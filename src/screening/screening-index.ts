@@ -11,7 +11,8 @@
 import { entryId, type EntityType, type WatchlistEntry } from '../watchlist/watchlist-entry.js';
 import { entryFacts, type EntryFacts } from './entry-facts.js';
 import { VocabularyBuilder, type Vocabulary } from './index-vocabulary.js';
-import { analyzeName, type AnalyzedName } from './name-tokens.js';
+import { analyzeName, type AnalyzedName, type AnalyzeOptions } from './name-tokens.js';
+import type { NameAnalyzer } from './screening-query.js';
 import type { MatchedNameKind } from './screening-types.js';
 import { HashedKeys, keyHash, pairHash } from './hashed-keys.js';
 import { abjadSkeletonVariants } from './spanish-phonetic.js';
@@ -39,6 +40,8 @@ export interface Scratch {
   readonly listAccumulated: Float64Array;
   /** List weight credited to each touched name for its last query token. */
   readonly lastListWeight: Float64Array;
+  /** Reads a query name with this index's vocabulary (typo corrections of unlisted words). */
+  readonly analyzer: NameAnalyzer;
   /** Marks over vocabulary tokens, for token expansion. */
   readonly tokenMarks: TokenMarks;
   /**
@@ -144,7 +147,7 @@ function buildWithCache(
       joined: joinedPairs(pending, built.texts, built.abjad),
       documents: documentMap(entries),
       cache,
-      scratch: newScratch(pending.length, built.texts.length),
+      scratch: newScratch(pending.length, built),
     },
   };
 }
@@ -315,8 +318,11 @@ function documentMap(entries: readonly IndexedEntry[]): Map<string, number[]> {
   return map;
 }
 
-function newScratch(nameCount: number, vocabularySize: number): Scratch {
+function newScratch(nameCount: number, vocabulary: Vocabulary): Scratch {
+  const vocabularySize = vocabulary.texts.length;
+  const options: AnalyzeOptions = { knownWord: (word) => vocabulary.lookup.has(word) };
   return {
+    analyzer: (name, type) => analyzeName(name, type, options),
     accumulated: new Float64Array(nameCount),
     seenToken: new Int32Array(nameCount).fill(-1),
     lastSimilarity: new Float64Array(nameCount),
