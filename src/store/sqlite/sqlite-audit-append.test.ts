@@ -38,6 +38,24 @@ describe('sqliteAuditAppend', () => {
     expect((await pending).seq).toBe(1);
   });
 
+  it('rolls back a failed append, head move included, and leaves no transaction open', async () => {
+    const first = await audit.append(testAudit(), read('first'));
+    // A row already at the next position: the head moves, then the insert fails.
+    const columns =
+      'at, actor_kind, actor_id, organization_id, action, target_type, target_id, outcome, ip, reason, details, prev_hash, hash';
+    database
+      .prepare(`insert into audit_event (seq, ${columns}) select 2, ${columns} from audit_event`)
+      .run();
+    await expect(audit.append(testAudit(), read('lost'))).rejects.toThrow(/UNIQUE|constraint/i);
+    expect(database.inTransaction).toBe(false);
+    expect(await audit.head()).toEqual({ seq: 1, hash: first.hash });
+    database.prepare('delete from audit_event where seq = 2').run();
+    await audit.append(testAudit(), read('second'));
+    const events = await audit.list();
+    expect(events.map((e) => e.targetId)).toEqual(['first', 'second']);
+    expect(verifyAuditChain(events, await audit.head()).intact).toBe(true);
+  });
+
   it('waits for a transaction open on the connection, and survives its rollback', async () => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => {

@@ -27,6 +27,9 @@ interface HeadRow {
  * useNativeAuditAppend(db, sqliteAuditAppend(database));
  */
 export function sqliteAuditAppend(database: BetterSqlite3.Database): NativeAuditAppend {
+  const begin = database.prepare('begin immediate');
+  const commit = database.prepare('commit');
+  const rollback = database.prepare('rollback');
   const moveHead = database.prepare<[number, string, number, string]>(
     'update audit_head set last_seq = ?, last_hash = ? where id = 1 and last_seq = ? and last_hash = ?',
   );
@@ -36,48 +39,83 @@ export function sqliteAuditAppend(database: BetterSqlite3.Database): NativeAudit
   const insert = database.prepare(
     `insert into audit_event (seq, at, actor_kind, actor_id, organization_id, action, target_type,
        target_id, outcome, ip, reason, details, prev_hash, hash)
-     values (@seq, @at, @actor_kind, @actor_id, @organization_id, @action, @target_type,
-       @target_id, @outcome, @ip, @reason, @details, @prev_hash, @hash)`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const proposeAndMove = (head: ChainHead, build: (head: ChainHead) => AuditEvent) => {
-    const event = build(head);
-    const moved = moveHead.run(event.seq, event.hash, head.seq, head.hash).changes === 1;
-    return moved ? event : undefined;
+  /** The next event from `head` if the stored head still is `head` (then moved), else undefined. */
+  const proposeAndMove = (
+    head: ChainHead,
+    now: Date,
+    context: AuditContext,
+    input: AuditEventInput,
+  ): AuditEvent | undefined => {
+    const event = chainAuditEvent(head, now, context, input);
+    return moveHead.run(event.seq, event.hash, head.seq, head.hash).changes === 1
+      ? event
+      : undefined;
   };
-  const append = database.transaction(
-    (context: AuditContext, input: AuditEventInput, now: Date, hint: AuditHeadHint) => {
-      const build = (head: ChainHead) => chainAuditEvent(head, now, context, input);
-      // BEGIN IMMEDIATE holds the write lock, so the head read below cannot go stale before
-      // the conditional update; the hint only saves that read.
-      let event = hint.head === undefined ? undefined : proposeAndMove(hint.head, build);
-      if (event === undefined) {
-        const row = readHead.get();
-        if (row === undefined) {
-          throw new Error('audit_head row is missing');
-        }
-        event = proposeAndMove({ seq: row.last_seq, hash: row.last_hash }, build);
-        if (event === undefined) {
-          throw new Error('audit_head changed under the write lock');
-        }
+  /** Runs inside BEGIN IMMEDIATE. */
+  const write = (
+    context: AuditContext,
+    input: AuditEventInput,
+    now: Date,
+    hint: AuditHeadHint,
+  ): AuditEvent => {
+    // BEGIN IMMEDIATE holds the write lock, so the head read below cannot go stale before the
+    // conditional update; the hint only saves that read.
+    let event =
+      hint.head === undefined ? undefined : proposeAndMove(hint.head, now, context, input);
+    if (event === undefined) {
+      const row = readHead.get();
+      if (row === undefined) {
+        throw new Error('audit_head row is missing');
       }
-      insert.run(toAuditRow(event));
-      return event;
-    },
-  );
+      event = proposeAndMove({ seq: row.last_seq, hash: row.last_hash }, now, context, input);
+      if (event === undefined) {
+        throw new Error('audit_head changed under the write lock');
+      }
+    }
+    const row = toAuditRow(event);
+    insert.run(
+      row.seq,
+      row.at,
+      row.actor_kind,
+      row.actor_id,
+      row.organization_id,
+      row.action,
+      row.target_type,
+      row.target_id,
+      row.outcome,
+      row.ip,
+      row.reason,
+      row.details,
+      row.prev_hash,
+      row.hash,
+    );
+    return event;
+  };
   return (context, input, now, hint) => {
     // A Kysely transaction in progress on this connection (BEGIN run, not yet committed): the
     // event must not join it. The caller retries once it holds the connection.
     if (database.inTransaction) {
       return undefined;
     }
-    let event: AuditEvent;
     try {
-      event = append.immediate(context, input, now, hint);
+      begin.run();
     } catch (error) {
       // A statement still being iterated (a streamed query) keeps the connection busy; nothing
       // was written.
       if (error instanceof TypeError && /connection is busy/.test(error.message)) {
         return undefined;
+      }
+      throw error;
+    }
+    let event: AuditEvent;
+    try {
+      event = write(context, input, now, hint);
+      commit.run();
+    } catch (error) {
+      if (database.inTransaction) {
+        rollback.run();
       }
       throw error;
     }
