@@ -101,6 +101,18 @@ export function combineMarkings(markings: readonly Marking[]): Marking {
   };
 }
 
+/**
+ * The combined marking of everything a derived output includes (each record's stored
+ * markings, as `MarkingStore.entryMarkings` returns them), or null when nothing is marked.
+ *
+ * @example
+ * combinedMarking(await store.markings.entryMarkings(entryIds)); // null for OFAC and UN only
+ */
+export function combinedMarking(markings: ReadonlyMap<string, readonly Marking[]>): Marking | null {
+  const all = [...markings.values()].flat();
+  return all.length === 0 ? null : combineMarkings(all);
+}
+
 function unionOriginators(markings: readonly Marking[]): readonly Originator[] {
   const byId = new Map<string, Originator>();
   for (const originator of markings.flatMap((m) => m.originators)) {

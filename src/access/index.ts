@@ -5,7 +5,7 @@
  */
 export { ACCESS_ACTIONS, ACTION_PERMISSION, decideAccess, isOriginator } from './decide-access.js';
 export type { AccessAction, AccessDecision, AccessReason } from './decide-access.js';
-export { combineMarkings, lowerMarking, raiseMarking } from './change-marking.js';
+export { combineMarkings, combinedMarking, lowerMarking, raiseMarking } from './change-marking.js';
 export type { MarkingChange } from './change-marking.js';
 export {
   CAVEATS,

@@ -34,7 +34,7 @@ import type {
   MatchFacts,
 } from './evidence-facts.js';
 import { evidenceJson, evidencePackDocument } from './evidence-pack.js';
-import { combinedMarking } from './marking-banner.js';
+import { combinedMarking } from '../access/change-marking.js';
 import { renderPdf } from './render-pdf.js';
 import { rosDraftDocument } from './ros-draft.js';
 import { certificateCsv, certificateDocument } from './screening-certificate.js';

@@ -21,7 +21,7 @@ import { buildPairIndex } from '../screening/screening-index.js';
 import type { MatchExplanation } from '../screening/screening-types.js';
 import type { WatchlistEntry } from '../watchlist/watchlist-entry.js';
 import type { WatchlistStore } from '../watchlist/watchlist-store.js';
-import { combinedMarking } from './marking-banner.js';
+import { combinedMarking } from '../access/change-marking.js';
 import type {
   AlertEvidenceFacts,
   AuditFacts,

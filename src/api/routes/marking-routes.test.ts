@@ -236,6 +236,22 @@ describe('PUT /lists/entries/{entryId}/marking', () => {
     ]);
   });
 
+  it('marks a batch result with the combined marking of the marked entries it names', async () => {
+    const batch = async (names: string[]) =>
+      (await (
+        await as('col-analyst', 'POST', '/screen/batch', {
+          queries: names.map((name) => ({ name })),
+        })
+      ).json()) as { marking: { banner: string; tlp: string } | null };
+    expect((await batch(['NOBODY AT ALL HERE'])).marking).toBeNull();
+    expect((await batch(['JUAN CARLOS EJEMPLO PRUEBA'])).marking?.banner).toBe(
+      'UNCLASSIFIED//REL TO COL, USA TLP:CLEAR',
+    );
+    // K-1 (CLEAR, COL and USA) with K-4 (RED, the list's marking): RED, and no common country.
+    const both = await batch(['JUAN CARLOS EJEMPLO PRUEBA', 'ANDRES FELIPE NUEVO SECRETO']);
+    expect(both.marking?.banner).toBe('UNCLASSIFIED TLP:RED');
+  });
+
   it('is described in the OpenAPI document', async () => {
     const doc = (await (await app.request('/openapi.json')).json()) as {
       paths: Record<string, Record<string, unknown>>;

@@ -36,7 +36,8 @@ export const ProposedMarkingSchema = z
   .strict()
   .openapi('ProposedMarking');
 
-const MarkingSchema = z
+/** A stored marking with its banner form. */
+export const MarkingSchema = z
   .object({
     classification: z.string(),
     originators: z.array(z.object({ organizationId: z.string(), country: z.string() })),
@@ -123,7 +124,7 @@ export function registerMarkingRoutes(app: OpenAPIHono, services: Services): voi
     return c.json(
       {
         entryId: view.entryId,
-        marking: present(view.marking),
+        marking: presentMarking(view.marking),
         changes: view.changes.map(presentChange),
       },
       200,
@@ -149,7 +150,13 @@ function viewerFrom(c: Parameters<typeof viewerOf>[0]) {
   return viewer;
 }
 
-function present(marking: Marking) {
+/**
+ * A marking as the API shows it: the marking and its banner.
+ *
+ * @example
+ * c.json({ marking: presentMarking(marking) });
+ */
+export function presentMarking(marking: Marking) {
   return {
     classification: marking.classification,
     originators: [...marking.originators],
@@ -164,5 +171,9 @@ function present(marking: Marking) {
 }
 
 function presentChange(change: EntryMarkingChange) {
-  return { ...change, previous: present(change.previous), marking: present(change.marking) };
+  return {
+    ...change,
+    previous: presentMarking(change.previous),
+    marking: presentMarking(change.marking),
+  };
 }

@@ -7,6 +7,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { stream } from 'hono/streaming';
+import { combinedMarking } from '../../access/change-marking.js';
 import { ValidationError } from '../../core/errors.js';
 import { toRow, type BatchRow } from '../../screening/batch/batch-input.js';
 import { screenRow, type BatchResult } from '../../screening/batch/batch-result.js';
@@ -16,6 +17,7 @@ import type { ScreeningOptions } from '../../screening/screening-types.js';
 import type { Services } from '../../services.js';
 import { viewerOf } from '../middleware/authenticate.js';
 import { errorResponses } from '../schemas/common-schemas.js';
+import { MarkingSchema, presentMarking } from './marking-routes.js';
 import {
   BatchRequestSchema,
   BatchResultSchema,
@@ -101,7 +103,15 @@ function registerBatchRoute(app: OpenAPIHono, services: Services): void {
       200: {
         description: 'One result per input row, in order',
         content: {
-          'application/json': { schema: z.object({ results: z.array(BatchResultSchema) }) },
+          'application/json': {
+            schema: z.object({
+              results: z.array(BatchResultSchema),
+              marking: MarkingSchema.nullable().openapi({
+                description:
+                  'The combined marking of the marked list entries the results name; null when none is',
+              }),
+            }),
+          },
           'application/x-ndjson': { schema: BatchResultSchema },
         },
       },
@@ -123,6 +133,7 @@ function registerBatchRoute(app: OpenAPIHono, services: Services): void {
         results: results.map(presentBatchResult),
         lists: snapshot.lists,
         screenedAt: new Date().toISOString(),
+        marking: await batchMarking(services, snapshot.marked, results),
       });
     }
     c.header('content-type', 'application/x-ndjson; charset=utf-8');
@@ -221,6 +232,23 @@ function visibleResults(
         : { ...result, matches: result.matches.filter((match) => shown(match.entryId)) },
     );
   };
+}
+
+/** The combined marking of the marked entries the results name (null when none): never lost. */
+async function batchMarking(
+  services: Services,
+  marked: ReadonlySet<string>,
+  results: readonly BatchResult[],
+) {
+  const ids = results
+    .flatMap((result) => result.matches ?? [])
+    .map((match) => match.entryId)
+    .filter((id) => marked.has(id));
+  if (ids.length === 0) {
+    return null;
+  }
+  const marking = combinedMarking(await services.store.markings.entryMarkings(ids));
+  return marking === null ? null : presentMarking(marking);
 }
 
 async function screenAll(
