@@ -10,6 +10,7 @@
  * @module
  */
 import type { EntityType } from '../watchlist/watchlist-entry.js';
+import { foldLatin1Name } from './latin-fold.js';
 import { correctLegalWord, findLegalForms } from './legal-forms.js';
 import { GENERIC_COMPANY_WORDS, PARTICLES, STOPWORDS, TITLES } from './name-words.js';
 import { normalizeName, type NormalizedWord } from './normalize-name.js';
@@ -60,7 +61,7 @@ export function analyzeName(
   entityType?: EntityType,
   options: AnalyzeOptions = {},
 ): AnalyzedName {
-  const segments = normalizeName(raw).segments;
+  const segments = normalizeName(foldLatin1Name(raw) ?? raw).segments;
   const person = entityType === 'individual';
   const surnameFirst = entityType !== 'entity' && segments.length >= 2 && segments[0]!.length > 0;
   const known = options.knownWord;
