@@ -159,7 +159,12 @@ function portOf(server: ServerType): number {
 function serverRound(client: ChildProcess, side: Side, order: Omit<RoundOrder, 'port'>) {
   return new Promise<{ rate: number; cpuMicros: number }>((resolve, reject) => {
     const cpuBefore = process.cpuUsage();
+    const exited = (code: number | null) => {
+      reject(new Error(`the client process exited (${code ?? 'signal'}) during a round`));
+    };
+    client.once('exit', exited);
     client.once('message', (result: RoundResult) => {
+      client.off('exit', exited);
       const cpu = process.cpuUsage(cpuBefore);
       if (result.failures > 0) {
         reject(new Error(`${side.label}: ${result.failures} requests did not answer 200`));
@@ -250,7 +255,9 @@ async function runServer(): Promise<void> {
     }
     report(secure, open, listPath, (await services.store.audit.head()).seq - before);
   } finally {
-    client.send('exit');
+    if (client.connected) {
+      client.send('exit');
+    }
     await Promise.all(
       servers.map(
         (server) =>
