@@ -3,6 +3,7 @@ import {
   abjadSkeletonVariants,
   consonantSkeleton,
   skeletonVariants,
+  cedillaSkeletons,
   spanishPhoneticKey,
 } from './spanish-phonetic.js';
 
@@ -44,9 +45,11 @@ describe('consonantSkeleton', () => {
     expect(skeletonVariants('fdhl')).toContain(consonantSkeleton('fazal'));
     expect(skeletonVariants('wthiq')).toContain(consonantSkeleton('wasiq'));
     expect(skeletonVariants('belgacem')).toContain(consonantSkeleton('blqasm'));
-    // A French `ç` without its cedilla, between vowels only.
-    expect(skeletonVariants('faycal')).toContain(consonantSkeleton('fisl'));
-    expect(skeletonVariants('marcos')).not.toContain(consonantSkeleton('marsos'));
+    // A French `ç` without its cedilla, between vowels only, and apart from the other readings.
+    expect(cedillaSkeletons('faycal')).toContain(consonantSkeleton('fisl'));
+    expect(skeletonVariants('faycal')).not.toContain(consonantSkeleton('fisl'));
+    expect(cedillaSkeletons('marcos')).toEqual([]);
+    expect(cedillaSkeletons('fayssal')).toEqual([]);
   });
 
   it('combines alternate readings and drops a final h', () => {

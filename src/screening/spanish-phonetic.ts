@@ -166,9 +166,8 @@ export function consonantSkeleton(token: string, digraphs = true): string {
  * (`dh`: `d` or `z`, `FADL`/`FAZAL`), `ث` (`th`: `t` or `s`, `WATHIQ`/`WASSIQ`), and `g`, which
  * stands for `ج` (`GAMAL`) or for `ق` (`BELGACEM` for `بلقاسم`); `ch`, the German and older
  * French spelling of `خ` (`BARICH` for `بريخ`); `gh`, the Maghrebi spelling of `ق` (`GHEDEIR` for
- * `قدير`); Spanish `ll`, which Arabic and Russian
- * writers hear as `y` (`MANCILLA` → `منسيا`); and a French `ç` that lost its cedilla between
- * vowels (`FAYCAL` for `FAYÇAL`, `فيصل`). A token's skeleton variants cover both readings;
+ * `قدير`); and Spanish `ll`, which Arabic and Russian
+ * writers hear as `y` (`MANCILLA` → `منسيا`). A token's skeleton variants cover both readings;
  * two tokens match when any variants agree.
  */
 const ALTERNATE_READINGS: readonly (readonly [RegExp, string])[] = [
@@ -180,7 +179,6 @@ const ALTERNATE_READINGS: readonly (readonly [RegExp, string])[] = [
   [/ch/g, 'kh'],
   [/ll/g, 'y'],
   [/gh/g, 'q'],
-  [/(?<=[aeiouy])c(?=[aou])/g, 's'],
 ];
 
 /** Most alternate readings combined per token (2⁴ = 16 combinations). */
@@ -253,4 +251,24 @@ function collapseRuns(text: string): string {
     }
   }
   return out;
+}
+
+/** A `c` between a vowel and `a`, `o`, `u`: where a French `ç` loses its cedilla. */
+const CEDILLA = /(?<=[aeiouy])c(?=[aou])/g;
+
+/**
+ * Skeletons of a Latin token read with a lost French cedilla (`FAYCAL` for `FAYÇAL`, `فيصل`):
+ * `c` as `s` between a vowel and `a`, `o`, `u`; empty when the token has no such `c`. Meant for
+ * the comparison with words read from Arabic script only, which write the `s` they hear; between
+ * Latin spellings the `c` is kept (`MARCOS`, `NICOLAS`).
+ */
+export function cedillaSkeletons(token: string): string[] {
+  if (!token.includes('c')) {
+    return [];
+  }
+  CEDILLA.lastIndex = 0;
+  if (!CEDILLA.test(token)) {
+    return [];
+  }
+  return skeletonVariants(token.replace(CEDILLA, 's'));
 }

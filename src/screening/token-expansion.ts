@@ -11,7 +11,12 @@ import { MIN_FUZZY_LENGTH, MIN_PHONETIC_TYPO_LENGTH, type Vocabulary } from './i
 import { deletionHashes, keyHash } from './hashed-keys.js';
 import type { NameToken } from './name-tokens.js';
 import type { TokenMatchMethod } from './screening-types.js';
-import { abjadSkeletonVariants, skeletonVariants, spanishPhoneticKey } from './spanish-phonetic.js';
+import {
+  abjadSkeletonVariants,
+  cedillaSkeletons,
+  skeletonVariants,
+  spanishPhoneticKey,
+} from './spanish-phonetic.js';
 import { boundedEditDistance, editSimilarity, typoBudget } from './token-similarity.js';
 import { isAbjad } from './unicode-scripts.js';
 import {
@@ -308,6 +313,14 @@ function addSkeleton(
     }
     for (const id of vocabulary.bySkeleton.get(skeleton) ?? []) {
       offerSkeleton(vocabulary, token, fromAbjad, id, skeleton, factor, out);
+    }
+  }
+  if (!fromAbjad && !abjadOnly) {
+    // `FAYCAL` (FAYÇAL) against `فيصل`: against words read from Arabic only.
+    for (const skeleton of cedillaSkeletons(token.text)) {
+      for (const id of vocabulary.byAbjadSkeleton.get(skeleton) ?? []) {
+        offerAbjad(out, id, vocabulary.texts[id]!, token.text, skeleton);
+      }
     }
   }
 }
