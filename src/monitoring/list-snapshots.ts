@@ -28,6 +28,7 @@ export async function loadListSnapshot(
     index: buildScreeningIndex(entries),
     versions,
     names: new Map(entries.map((entry) => [entryId(entry), entry.name])),
+    marked: new Set(entries.filter((entry) => entry.marking !== undefined).map(entryId)),
   };
 }
 

@@ -127,6 +127,7 @@ async function screenChunks(
     const counterparties = await deps.store.counterpartiesForRun(chunkIds);
     const screened = await readableMatches(
       deps,
+      lists.marked,
       counterparties,
       counterparties.map((c) => screenCounterparty(lists, c, run.threshold)),
     );
@@ -152,16 +153,21 @@ async function screenChunks(
  */
 async function readableMatches(
   deps: RescreenDeps,
+  marked: ReadonlySet<string>,
   counterparties: readonly Counterparty[],
   screened: readonly ScreenedCounterparty[],
-): Promise<ScreenedCounterparty[]> {
+): Promise<readonly ScreenedCounterparty[]> {
   const organizationOf = new Map(counterparties.map((c) => [c.id, c.organizationId]));
   const wanted = new Map<string, Set<string>>();
   for (const s of screened) {
     const organizationId = organizationOf.get(s.counterpartyId) ?? '';
-    for (const match of s.matches) {
+    for (const match of s.matches.filter((m) => marked.has(m.entryId))) {
       wanted.set(organizationId, (wanted.get(organizationId) ?? new Set()).add(match.entryId));
     }
+  }
+  if (wanted.size === 0) {
+    // No match on a marked entry (OFAC and UN only): nothing to ask the store.
+    return screened;
   }
   const readable = new Map<string, ReadonlySet<string>>();
   for (const [organizationId, entryIds] of wanted) {
@@ -172,7 +178,9 @@ async function readableMatches(
   }
   return screened.map((s) => {
     const allowed = readable.get(organizationOf.get(s.counterpartyId) ?? '');
-    const matches = s.matches.filter((match) => allowed?.has(match.entryId) === true);
+    const matches = s.matches.filter(
+      (match) => !marked.has(match.entryId) || allowed?.has(match.entryId) === true,
+    );
     return matches.length === s.matches.length ? s : { ...s, matches };
   });
 }

@@ -20,6 +20,11 @@ export interface ListSnapshot {
   readonly versions: ReadonlyMap<string, string>;
   /** Entry id → primary name. */
   readonly names: ReadonlyMap<string, string>;
+  /**
+   * Ids of the marked entries (agency lists; a stored marking exists exactly for the entries
+   * published with one): only matches on these are checked against markings.
+   */
+  readonly marked: ReadonlySet<string>;
 }
 
 /** The screening queries of a counterparty: each name with its first document, then the other documents. */
