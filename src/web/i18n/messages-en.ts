@@ -395,6 +395,32 @@ export const en = {
   'alerts.evidenceJson': 'Evidence pack (JSON data)',
   'alerts.rosDraft': 'Draft suspicious-operation report for the UIAF (PDF)',
   'alerts.history': 'History',
+
+  'marking.back': 'Back to the entry',
+  'marking.title': 'Marking of {entryId}',
+  'marking.link': 'Marking and its changes',
+  'marking.originators': 'Originating organization: {names}',
+  'marking.rules':
+    'Anyone who may read the entry and may load lists can raise its marking (restrict it further). Any other change lowers it: only the originating organization can do that. A reason is required and kept in the audit trail.',
+  'marking.classification': 'Classification',
+  'marking.tlp': 'TLP label',
+  'marking.countries': 'Releasable to countries',
+  'marking.countriesHint': 'ISO alpha-3 codes separated by commas, e.g. COL, USA',
+  'marking.organizations': 'Releasable to organizations',
+  'marking.organizationsHint': 'Organization identifiers separated by commas',
+  'marking.caveats': 'Caveats',
+  'marking.reason': 'Reason',
+  'marking.submit': 'Change the marking',
+  'marking.saved': 'Marking changed. It applies at once to every read and screening.',
+  'marking.history': 'Changes',
+  'marking.noChanges': 'The marking has not been changed since the list declared it.',
+  'marking.when': 'When',
+  'marking.kind': 'Change',
+  'marking.from': 'From',
+  'marking.to': 'To',
+  'marking.who': 'By',
+  'marking.raised': 'raised',
+  'marking.lowered': 'lowered',
 } as const;
 
 /** A message key. */

@@ -54,6 +54,13 @@ export function EntryPage() {
               date: date(view.publication.publishedAt),
             })}
           </p>
+          {'marking' in view.entry ? (
+            <p>
+              <Link to={`/lists/entries/${encodeURIComponent(view.entryId)}/marking`}>
+                {t('marking.link')}
+              </Link>
+            </p>
+          ) : null}
           <Aliases aliases={view.entry.aliases} />
           <Documents documents={view.entry.documents} />
           <Links links={view.entry.links} source={view.entry.source} />
