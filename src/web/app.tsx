@@ -17,6 +17,7 @@ import { AlertsPage } from './pages/alerts-page.js';
 import { AuditPage } from './pages/audit-page.js';
 import { BatchPage } from './pages/batch-page.js';
 import { DiffPage } from './pages/diff-page.js';
+import { EntryMarkingPage } from './pages/entry-marking-page.js';
 import { EntryPage } from './pages/entry-page.js';
 import { ListsPage } from './pages/lists-page.js';
 import { LoginPage } from './pages/login-page.js';
@@ -43,6 +44,7 @@ export function App() {
         <Route path="/lists" element={<ListsPage />} />
         <Route path="/lists/diff" element={<DiffPage />} />
         <Route path="/lists/entries/:entryId" element={<EntryPage />} />
+        <Route path="/lists/entries/:entryId/marking" element={<EntryMarkingPage />} />
         <Route path="/portfolios" element={<PortfoliosPage />} />
         <Route path="/alerts" element={<AlertsPage />} />
         <Route path="/alerts/:id" element={<AlertPage />} />
