@@ -6,7 +6,8 @@
  * separate client process keeps `BENCH_CLIENTS` keep-alive connections busy (each sends its next
  * request when the last one is answered) with the mix of `bench:security` (`GET /lists`,
  * `GET /lists/entries/{id}`, `POST /screen` in turn), in rounds that alternate between the two
- * servers (which goes first alternates too). Target: the secure server under 10% slower.
+ * servers (which goes first alternates too); `BENCH_ROUTE` restricts the mix to one request.
+ * Target: the secure server under 10% slower.
  *
  * Each round reports requests per second (client side) and the server process's CPU time per
  * request; the overhead is the median over the round pairs of each pair's ratio. CPU time per
@@ -36,6 +37,13 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const ROUND_REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
 const TARGET_OVERHEAD_PERCENT = 10;
+/** `BENCH_ROUTE=lists|entry|screen` sends only that request (per-route figures). */
+const ROUTES = ['lists', 'entry', 'screen'];
+const ROUTE =
+  process.env.BENCH_ROUTE === undefined ? undefined : ROUTES.indexOf(process.env.BENCH_ROUTE);
+if (ROUTE === -1) {
+  throw new Error(`BENCH_ROUTE must be one of ${ROUTES.join(', ')}`);
+}
 const REAL_SDN = dataPath('ofac', 'history', 'sdn-2024-05-03.csv.gz');
 const SCREENED_NAME = 'Dairo Antonio Usuga David';
 
@@ -65,7 +73,7 @@ interface Side {
 
 /** Sends one request on the keep-alive agent; resolves with the status once the body is read. */
 function send(agent: Agent, port: number, order: RoundOrder, index: number): Promise<number> {
-  const call = index % 3;
+  const call = ROUTE === undefined ? index % 3 : ROUTE;
   const path =
     call === 0
       ? '/lists'
@@ -191,7 +199,7 @@ function report(secure: Side, open: Side, listPath: string, auditEvents: number)
       .join(' ')}; store ${STORE}`,
   );
   console.log(
-    `lists: ${listPath}; HTTP on 127.0.0.1, ${CLIENTS} keep-alive clients in a separate process; ${ROUND_REQUESTS} requests a round (GET /lists, GET /lists/entries/{id}, POST /screen in turn), ${ROUNDS} rounds per server alternating; audit events appended: ${auditEvents}`,
+    `lists: ${listPath}; HTTP on 127.0.0.1, ${CLIENTS} keep-alive clients in a separate process; ${ROUND_REQUESTS} requests a round (${ROUTE === undefined ? 'GET /lists, GET /lists/entries/{id}, POST /screen in turn' : `only ${process.env.BENCH_ROUTE}`}), ${ROUNDS} rounds per server alternating; audit events appended: ${auditEvents}`,
   );
   console.log('');
   console.log(
