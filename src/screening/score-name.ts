@@ -292,8 +292,11 @@ function addLatinPairJoin(
     if (joined.length > abjadText.length * MAX_JOINED_LENGTH_RATIO) {
       continue;
     }
+    // Both words must add consonants: `hrnandz` is HERNANDEZ, not HERNANDEZ ZEA, whose `z`
+    // merges into HERNANDEZ's in the joined skeleton.
+    const alone = [...memoSkeletons(texts[left]!), ...memoSkeletons(texts[right]!)];
     if (
-      memoSkeletons(joined).some((s) => own.includes(s)) &&
+      memoSkeletons(joined).some((s) => own.includes(s) && !alone.includes(s)) &&
       abjadVowelsCompatible(abjadText, joined)
     ) {
       pairs.push({
