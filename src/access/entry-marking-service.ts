@@ -32,7 +32,14 @@ export interface EntryMarkingView {
 
 /** Marking changes of stored entries. */
 export class EntryMarkingService {
-  constructor(private readonly store: MarkingStore) {}
+  /**
+   * @param onLowered called after a lowering is stored: it may release an entry to readers who
+   *   had no alert on it, so monitoring re-screens (a raise hides alerts on read at once).
+   */
+  constructor(
+    private readonly store: MarkingStore,
+    private readonly onLowered: () => Promise<void> = () => Promise.resolve(),
+  ) {}
 
   /**
    * The current marking of an entry the viewer may read, with its changes.
@@ -82,10 +89,14 @@ export class EntryMarkingService {
         ? raiseMarking(viewer.actor, record, next)
         : lowerMarking(viewer.actor, record, next);
     const marking = allowed(decided, kind);
-    return this.store.changeEntryMarking(
+    const change = await this.store.changeEntryMarking(
       { source, sourceId, kind, expected: current, marking, reason: why },
       { ...viewer.audit, reason: why },
     );
+    if (kind === 'lower') {
+      await this.onLowered();
+    }
+    return change;
   }
 
   async #readable(viewer: RecordViewer, entryId: string) {

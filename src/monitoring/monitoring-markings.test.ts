@@ -198,6 +198,29 @@ function markingSuite(name: string, makeStore: () => Promise<Store>): void {
         await expect(call()).rejects.toMatchObject({ code: 'not_found' });
       }
     });
+
+    it('alerts a bank the originator releases the entry to, at the next full re-screen', async () => {
+      await monitoring.syncWithLists();
+      await addCounterparty(bankB, 'B-1', HIDDEN_NAME);
+      expect(await entriesOf(bankB)).toEqual([]);
+      const markings = new EntryMarkingService(store.markings);
+      await markings.change(
+        { actor: uiafAnalyst, audit: ingest },
+        'kingpins-col:K-1',
+        {
+          classification: 'unclassified',
+          releasableTo: {
+            countries: [],
+            organizations: [bankA.organizationId, bankB.organizationId],
+          },
+          caveats: [],
+          tlp: 'AMBER',
+        },
+        'shared with bank B too',
+      );
+      await monitoring.fullRescreenAll();
+      expect(await entriesOf(bankB)).toEqual(['kingpins-col:K-1']);
+    });
   });
 }
 

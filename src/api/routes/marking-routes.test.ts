@@ -119,7 +119,11 @@ const GREEN_USA = {
 };
 
 beforeAll(async () => {
-  services = await createTestServices({ 'auth.loginAttemptsPerMinute': 100 });
+  services = await createTestServices({
+    'auth.loginAttemptsPerMinute': 100,
+    // A lowering then queues a full re-screen, as in production.
+    'monitoring.rescreenOnIngest': true,
+  });
   app = createApp(services);
   const { key, admin } = await bootstrapApiKey(services);
   const dea = await services.accounts.createOrganization(
@@ -208,8 +212,13 @@ describe('PUT /lists/entries/{entryId}/marking', () => {
     };
     expect(seen.entry.marking.tlp).toBe('AMBER');
 
+    const rescreens = async () =>
+      (await services.store.jobs.list()).filter((j) => j.name === 'monitoring.full-rescreen');
+    expect(await rescreens()).toEqual([]);
     const lowered = await put('col-analyst', 'K-2', GREEN_USA, 'shared again');
     expect(lowered.status).toBe(200);
+    // The lowering may release the entry to portfolios screened without it.
+    expect(await rescreens()).toHaveLength(1);
     expect(await screens('usa-analyst', K2_NAME)).toBe(true);
     const view = (await (await as('usa-analyst', 'GET', `${entryPath('K-2')}/marking`)).json()) as {
       marking: { tlp: string };

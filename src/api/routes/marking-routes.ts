@@ -13,6 +13,7 @@ import type { Marking } from '../../access/marking.js';
 import type { EntryMarkingChange } from '../../access/marking-store.js';
 import { CLASSIFICATION_LEVELS } from '../../core/classification.js';
 import { AuthenticationError } from '../../core/errors.js';
+import { JobName } from '../../jobs/job-queue.js';
 import type { Services } from '../../services.js';
 import { viewerOf } from '../middleware/authenticate.js';
 import { ErrorSchema, errorResponses } from '../schemas/common-schemas.js';
@@ -118,7 +119,9 @@ const changeRoute = createRoute({
 
 /** Registers the marking endpoints. */
 export function registerMarkingRoutes(app: OpenAPIHono, services: Services): void {
-  const markings = new EntryMarkingService(services.store.markings);
+  const markings = new EntryMarkingService(services.store.markings, () =>
+    fullRescreenAfterLowering(services),
+  );
   app.openapi(showRoute, async (c) => {
     const view = await markings.show(viewerFrom(c), c.req.valid('param').entryId);
     return c.json(
@@ -140,6 +143,23 @@ export function registerMarkingRoutes(app: OpenAPIHono, services: Services): voi
     );
     return c.json(presentChange(change), 200);
   });
+}
+
+/**
+ * Queues one full re-screen after a lowering (when monitoring follows list changes): a lowering
+ * may release an entry to organizations whose portfolios were screened without it.
+ *
+ * @example
+ * new EntryMarkingService(store.markings, () => fullRescreenAfterLowering(services));
+ */
+export async function fullRescreenAfterLowering(services: Services): Promise<void> {
+  if (services.config.monitoring.rescreenOnIngest) {
+    await services.jobs.enqueue(
+      JobName.MonitoringFullRescreen,
+      {},
+      { singletonKey: 'marking-lowered' },
+    );
+  }
 }
 
 function viewerFrom(c: Parameters<typeof viewerOf>[0]) {

@@ -15,6 +15,7 @@ import { formatMarking } from '../../access/marking.js';
 import type { Caveat, Tlp } from '../../access/marking.js';
 import type { EntryMarkingChange } from '../../access/marking-store.js';
 import type { RecordViewer } from '../../access/record-viewer.js';
+import { fullRescreenAfterLowering } from '../../api/routes/marking-routes.js';
 import type { ClassificationLevel } from '../../core/classification.js';
 import { NotFoundError } from '../../core/errors.js';
 import { permissionsOf } from '../../identity/permissions.js';
@@ -57,7 +58,9 @@ export function markingCommand(global: () => GlobalOptions): Command {
     .action((entryId: string, flags: MarkingFlags) =>
       withServices(global(), async (services) => {
         const viewer = await localViewer(services, flags);
-        const markings = new EntryMarkingService(services.store.markings);
+        const markings = new EntryMarkingService(services.store.markings, () =>
+          fullRescreenAfterLowering(services),
+        );
         const view = await markings.show(viewer, entryId);
         const proposed = proposedFrom(view, flags);
         if (proposed === undefined) {
