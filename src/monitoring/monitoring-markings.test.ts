@@ -190,6 +190,24 @@ function markingSuite(name: string, makeStore: () => Promise<Store>): void {
         'no longer shared with banks',
       );
       expect(await monitoring.review.list(bankA)).toEqual([]);
+      // The list drops the entry: the alert is closed, but no notification tells bank A.
+      const without = Buffer.from(
+        JSON.stringify({
+          format: 'puente-watchlist/1',
+          source: 'kingpins-col',
+          publishedAt: '2026-03-05',
+          entries: [{ id: 'K-2', name: PUBLIC_NAME, type: 'individual' }],
+        }),
+      );
+      await lists.ingestFiles([{ name: 'k3.json', origin: 'test', bytes: without }], {
+        audit: ingest,
+      });
+      events.length = 0;
+      await monitoring.syncWithLists();
+      expect((await store.monitoring.findAlert(bankA.organizationId, alert!.id))?.state).toBe(
+        'closed',
+      );
+      expect(events.filter((e) => e.type === 'alert.closed')).toEqual([]);
       for (const call of [
         () => monitoring.review.get(bankA, alert!.id),
         () => monitoring.review.startReview(bankA, alert!.id, auditOfActor(bankA)),

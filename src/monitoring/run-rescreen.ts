@@ -196,7 +196,21 @@ async function closeRemoved(deps: RescreenDeps, run: RescreenRun): Promise<void>
     change.removedIds,
     MONITORING_SYSTEM,
   );
+  // Closed either way, but announced (to the organization's subscriptions) only when the
+  // organization may still read the entry: a raised marking must not travel in a notification.
+  const readable = new Map<string, ReadonlySet<string>>();
+  for (const organizationId of new Set(closed.map((alert) => alert.organizationId))) {
+    const entryIds = closed
+      .filter((a) => a.organizationId === organizationId)
+      .map((a) => a.entryId);
+    readable.set(
+      organizationId,
+      await deps.markings.readableByOrganization(organizationId, entryIds),
+    );
+  }
   for (const alert of closed) {
-    await deps.events.emit({ type: 'alert.closed', alert });
+    if (readable.get(alert.organizationId)?.has(alert.entryId) === true) {
+      await deps.events.emit({ type: 'alert.closed', alert });
+    }
   }
 }
