@@ -69,9 +69,7 @@ export function analyzeName(
   const words = mergeArabicCompounds(
     known === undefined ? roled : roled.map((w) => correctAbd(w, known)),
   );
-  const legalWords = words.map((w) =>
-    known === undefined || known(w.text) ? w.text : memoCorrectLegalWord(w.text),
-  );
+  const legalWords = words.map((w) => legalWord(w.text, known));
   const legal = person ? [] : findLegalForms(legalWords);
   const tokens: NameToken[] = [];
   for (let i = 0, span = 0; i < words.length; i++) {
@@ -102,6 +100,19 @@ function memoCorrectLegalWord(word: string): string {
     legalCorrections.set(word, corrected);
   }
   return corrected;
+}
+
+/**
+ * The word as read for legal forms: a word that is not a listed name and is one typo from a
+ * legal-form word is read as that word. The correction is looked up first (most words have
+ * none), so the vocabulary is consulted only for words that could be corrected.
+ */
+function legalWord(text: string, known: ((word: string) => boolean) | undefined): string {
+  if (known === undefined) {
+    return text;
+  }
+  const corrected = memoCorrectLegalWord(text);
+  return corrected === text || known(text) ? text : corrected;
 }
 
 /** A normalized word with its role and the words it was merged from. */
@@ -297,22 +308,46 @@ function isDigits(text: string): boolean {
   return text.length > 0;
 }
 
+/** Bits of `WORD_CLASSES`: the hand-made word lists a word belongs to. */
+const PARTICLE_BIT = 1;
+const STOPWORD_BIT = 2;
+const TITLE_BIT = 4;
+const GENERIC_BIT = 8;
+
+/** Every listed word with its lists, so that classifying a word is one lookup, not four. */
+const WORD_CLASSES: ReadonlyMap<string, number> = (() => {
+  const classes = new Map<string, number>();
+  const lists: [ReadonlySet<string>, number][] = [
+    [PARTICLES, PARTICLE_BIT],
+    [STOPWORDS, STOPWORD_BIT],
+    [TITLES, TITLE_BIT],
+    [GENERIC_COMPANY_WORDS, GENERIC_BIT],
+  ];
+  for (const [words, bit] of lists) {
+    for (const word of words) {
+      classes.set(word, (classes.get(word) ?? 0) | bit);
+    }
+  }
+  return classes;
+})();
+
 /** The kind of an ordinary word. */
 export function classifyWord(text: string, person: boolean): TokenKind {
   if (isDigits(text)) {
     return 'number';
   }
-  if (text === 'y' || (PARTICLES.has(text) && (text.length > 1 || !person))) {
+  const classes = WORD_CLASSES.get(text) ?? 0;
+  if (text === 'y' || ((classes & PARTICLE_BIT) !== 0 && (text.length > 1 || !person))) {
     return 'particle';
   }
   if (text.length === 1) {
     return 'initial';
   }
-  if (STOPWORDS.has(text)) {
+  if ((classes & STOPWORD_BIT) !== 0) {
     return 'stopword';
   }
-  if (TITLES.has(text)) {
+  if ((classes & TITLE_BIT) !== 0) {
     return 'title';
   }
-  return !person && GENERIC_COMPANY_WORDS.has(text) ? 'generic' : 'word';
+  return !person && (classes & GENERIC_BIT) !== 0 ? 'generic' : 'word';
 }
