@@ -55,6 +55,7 @@ describe('createSqliteStore', () => {
         { name: '0003-monitoring' },
         { name: '0004-notifications' },
         { name: '0005-record-markings' },
+        { name: '0006-marking-changes' },
       ]);
     } finally {
       raw.close();
