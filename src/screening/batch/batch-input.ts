@@ -11,6 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { ValidationError } from '../../core/errors.js';
 import type { EntityType } from '../../watchlist/watchlist-entry.js';
 import type { ScreeningQuery } from '../screening-types.js';
+import { parsePlainCsv } from './fast-csv.js';
 
 /** One input row: a query to screen, or the reason it cannot be screened. */
 export type BatchRow =
@@ -63,6 +64,10 @@ interface CsvRecord {
 
 function parseCsv(text: string, source: ChunkSource): BatchRow[] {
   const offset = source.firstLine - 1;
+  const plain = parsePlainCsv(text, source.columns ?? []);
+  if (plain !== undefined) {
+    return plain.map((r) => toRow(offset + r.line, r.record));
+  }
   try {
     const records = parse<CsvRecord>(text, {
       ...CSV_OPTIONS,
