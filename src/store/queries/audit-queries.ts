@@ -20,6 +20,7 @@ import type { AuditQuery, AuditStore } from '../../audit/audit-store.js';
 import type { ChainHead } from '../../audit/verify-audit-chain.js';
 import type { AuditEventTable } from '../identity-audit-schema.js';
 import type { Database } from '../schema.js';
+import { AuditGroupCommit } from './audit-group-commit.js';
 
 /** The store's clock; tests may pin it. */
 export type Clock = () => Date;
@@ -38,6 +39,18 @@ export interface AuditHeadHint {
 }
 
 const headHints = new WeakMap<Kysely<Database>, AuditHeadHint>();
+
+const groupCommits = new WeakMap<Kysely<Database>, AuditGroupCommit>();
+
+/** The group commit of stand-alone appends on a PostgreSQL root connection (one per store). */
+function groupCommitOf(db: Kysely<Database>, hint: AuditHeadHint): AuditGroupCommit {
+  let batcher = groupCommits.get(db);
+  if (batcher === undefined) {
+    batcher = new AuditGroupCommit(db, hint);
+    groupCommits.set(db, batcher);
+  }
+  return batcher;
+}
 
 /**
  * The head hint of a root connection (one per store).
@@ -186,46 +199,13 @@ export class AuditQueries implements AuditStore {
     if (native !== undefined) {
       return this.appendNatively(native, context, input, hint);
     }
-    if (this.db.getExecutor().adapter instanceof PostgresAdapter && hint.head !== undefined) {
-      return this.appendInOneStatement(context, input, hint, hint.head);
+    if (this.db.getExecutor().adapter instanceof PostgresAdapter) {
+      // Events of concurrent requests share a commit (ADR 0014); a lone one commits at once.
+      return groupCommitOf(this.db, hint).append(context, input, this.clock());
     }
     return this.db
       .transaction()
       .execute((trx) => appendAuditEvent(trx, context, input, this.clock(), hint));
-  }
-
-  /**
-   * PostgreSQL, with a head hint: the head move and the insert as one statement (one round
-   * trip, its own transaction instead of four round trips). The insert reads the moved head
-   * row, so with a stale hint neither happens and the append takes the transaction path.
-   */
-  private async appendInOneStatement(
-    context: AuditContext,
-    input: AuditEventInput,
-    hint: AuditHeadHint,
-    known: ChainHead,
-  ): Promise<AuditEvent> {
-    const now = this.clock();
-    const event = chainAuditEvent(known, now, context, input);
-    const row = toAuditRow(event);
-    const result = await sql`
-      with moved as (
-        update audit_head set last_seq = ${row.seq}, last_hash = ${row.hash}
-        where id = 1 and last_seq = ${known.seq} and last_hash = ${known.hash}
-        returning id
-      )
-      insert into audit_event (seq, at, actor_kind, actor_id, organization_id, action, target_type,
-        target_id, outcome, ip, reason, details, prev_hash, hash)
-      select ${row.seq}::integer, ${row.at}, ${row.actor_kind}, ${row.actor_id},
-        ${row.organization_id}, ${row.action}, ${row.target_type}, ${row.target_id},
-        ${row.outcome}, ${row.ip}, ${row.reason}, ${row.details}, ${row.prev_hash}, ${row.hash}
-      from moved`.execute(this.db);
-    if (result.numAffectedRows === 1n) {
-      // Committed (the statement was its own transaction).
-      hint.head = { seq: event.seq, hash: event.hash };
-      return event;
-    }
-    return this.db.transaction().execute((trx) => appendAuditEvent(trx, context, input, now, hint));
   }
 
   /**
