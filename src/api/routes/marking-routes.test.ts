@@ -259,6 +259,28 @@ describe('PUT /lists/entries/{entryId}/marking', () => {
     // K-1 (CLEAR, COL and USA) with K-4 (RED, the list's marking): RED, and no common country.
     const both = await batch(['JUAN CARLOS EJEMPLO PRUEBA', 'ANDRES FELIPE NUEVO SECRETO']);
     expect(both.marking?.banner).toBe('UNCLASSIFIED TLP:RED');
+    // Each row, streamed or not, carries the marking of what it names.
+    const session = sessions.get('col-analyst')!;
+    const streamed = await app.request('/screen/batch', {
+      method: 'POST',
+      headers: {
+        cookie: session.cookie,
+        'x-csrf-token': session.csrf,
+        'content-type': 'application/x-ndjson',
+      },
+      body: ['JUAN CARLOS EJEMPLO PRUEBA', 'NOBODY AT ALL HERE', 'ANDRES FELIPE NUEVO SECRETO']
+        .map((name) => JSON.stringify({ name }))
+        .join('\n'),
+    });
+    const lines = (await streamed.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { marking?: string });
+    expect(lines.map((line) => line.marking)).toEqual([
+      'UNCLASSIFIED//REL TO COL, USA TLP:CLEAR',
+      undefined,
+      'UNCLASSIFIED TLP:RED',
+    ]);
   });
 
   it('is described in the OpenAPI document', async () => {

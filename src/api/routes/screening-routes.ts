@@ -8,6 +8,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { stream } from 'hono/streaming';
 import { combinedMarking } from '../../access/change-marking.js';
+import { formatMarking } from '../../access/marking.js';
 import { ValidationError } from '../../core/errors.js';
 import { toRow, type BatchRow } from '../../screening/batch/batch-input.js';
 import { screenRow, type BatchResult } from '../../screening/batch/batch-result.js';
@@ -129,8 +130,9 @@ function registerBatchRoute(app: OpenAPIHono, services: Services): void {
       const results = await visible(
         await screenAll(rows, (row) => screenRow(snapshot.index, row, options)),
       );
+      const banners = await rowMarkings(services, snapshot.marked, results);
       return c.json({
-        results: results.map(presentBatchResult),
+        results: results.map((result, index) => presentBatchResult(result, banners[index])),
         lists: snapshot.lists,
         screenedAt: new Date().toISOString(),
         marking: await batchMarking(services, snapshot.marked, results),
@@ -144,7 +146,10 @@ function registerBatchRoute(app: OpenAPIHono, services: Services): void {
             .slice(start, start + ROWS_PER_TURN)
             .map((row) => screenRow(snapshot.index, row, options)),
         );
-        const lines = results.map((result) => JSON.stringify(presentBatchResult(result)));
+        const banners = await rowMarkings(services, snapshot.marked, results);
+        const lines = results.map((result, index) =>
+          JSON.stringify(presentBatchResult(result, banners[index])),
+        );
         await out.write(`${lines.join('\n')}\n`);
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -234,6 +239,29 @@ function visibleResults(
   };
 }
 
+/**
+ * The banner of each result's combined marking (undefined for results naming no marked entry),
+ * so every row of a streamed or saved batch carries the marking of what it names.
+ */
+async function rowMarkings(
+  services: Services,
+  marked: ReadonlySet<string>,
+  results: readonly BatchResult[],
+): Promise<(string | undefined)[]> {
+  const named = (result: BatchResult) =>
+    (result.matches ?? []).map((match) => match.entryId).filter((id) => marked.has(id));
+  const ids = [...new Set(results.flatMap(named))];
+  if (ids.length === 0) {
+    return results.map(() => undefined);
+  }
+  const markings = await services.store.markings.entryMarkings(ids);
+  return results.map((result) => {
+    const own = new Map(named(result).map((id) => [id, markings.get(id) ?? []]));
+    const combined = combinedMarking(own);
+    return combined === null ? undefined : formatMarking(combined);
+  });
+}
+
 /** The combined marking of the marked entries the results name (null when none): never lost. */
 async function batchMarking(
   services: Services,
@@ -263,12 +291,13 @@ async function screenAll(
   return results;
 }
 
-function presentBatchResult(result: BatchResult) {
+function presentBatchResult(result: BatchResult, marking?: string) {
   return {
     line: result.line,
     ...(result.ref === undefined ? {} : { ref: result.ref }),
     ...(result.query === undefined ? {} : { name: result.query.name }),
     ...(result.error === undefined ? { matches: result.matches ?? [] } : { error: result.error }),
+    ...(marking === undefined ? {} : { marking }),
   };
 }
 

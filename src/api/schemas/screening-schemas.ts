@@ -110,6 +110,11 @@ export const BatchResultSchema = z
     name: z.string().optional(),
     matches: list(ScreeningMatchSchema).optional(),
     error: z.string().optional(),
+    marking: z.string().optional().openapi({
+      description:
+        'Banner of the combined marking of the marked list entries this result names (absent when none is)',
+      example: 'UNCLASSIFIED//REL TO COL TLP:AMBER',
+    }),
   })
   .openapi('BatchScreenResult');
 
