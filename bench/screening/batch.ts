@@ -11,7 +11,9 @@
  *
  * For each set it measures (1) one thread in process (`screenChunk` on the main thread, the
  * baseline), (2) the worker pool alone — CSV chunks of 500 rows already in memory — after the
- * workers have built their indexes, and (3) the whole `puente screen --file … --out …` path
+ * workers have built their indexes, then the same chunks again on the warm workers (engine
+ * compiled, per-word caches filled: the steady state), and (3) the whole
+ * `puente screen --file … --out …` path
  * (CSV in, CSV out) on a 100,000-row file, including worker start-up. Target (issue):
  * ≥ 50,000 names/s using both cores.
  *
@@ -97,22 +99,34 @@ function oneThread(entries: readonly WatchlistEntry[], names: readonly string[])
   return { seconds, rate: names.length / seconds, cpuRate: names.length / cpuSince(cpu), matched };
 }
 
-async function pooled(
-  entries: readonly WatchlistEntry[],
-  names: readonly string[],
-): Promise<Rate & { startup: number; workers: number }> {
-  const startedPool = performance.now();
-  const pool = await ScreeningWorkerPool.start(entries, {}, availableParallelism());
-  const startup = performance.now() - startedPool;
-  const tasks = chunksOf(names);
+/** The pool over every task; the rate is of the whole process (every thread). */
+async function poolRun(pool: ScreeningWorkerPool, tasks: readonly ChunkTask[], count: number) {
   const started = performance.now();
   const cpu = process.cpuUsage();
   const outcomes = await Promise.all(tasks.map((task) => pool.run(task)));
   const seconds = (performance.now() - started) / 1000;
-  const cpuRate = names.length / cpuSince(cpu);
-  await pool.close();
+  const cpuRate = count / cpuSince(cpu);
   const matched = outcomes.reduce((sum, o) => sum + o.withMatches, 0);
-  return { startup, seconds, rate: names.length / seconds, cpuRate, matched, workers: pool.size };
+  return { seconds, rate: count / seconds, cpuRate, matched };
+}
+
+/**
+ * The pool on fresh workers (what one batch run pays: each worker compiles the engine and fills
+ * its per-word caches), then the same names again on the now warm workers (the engine's
+ * steady state, what a long-running pool would do).
+ */
+async function pooled(
+  entries: readonly WatchlistEntry[],
+  names: readonly string[],
+): Promise<Rate & { startup: number; workers: number; warm: Rate }> {
+  const startedPool = performance.now();
+  const pool = await ScreeningWorkerPool.start(entries, {}, availableParallelism());
+  const startup = performance.now() - startedPool;
+  const tasks = chunksOf(names);
+  const cold = await poolRun(pool, tasks, names.length);
+  const warm = await poolRun(pool, tasks, names.length);
+  await pool.close();
+  return { startup, ...cold, workers: pool.size, warm };
 }
 
 async function fromFile(entries: readonly WatchlistEntry[], names: readonly string[]) {
@@ -148,6 +162,13 @@ async function measureSet(label: string, entries: readonly WatchlistEntry[], nam
   );
   console.log(
     `| worker pool, per CPU-second (plumbing cost: ×${(pool.cpuRate / single.cpuRate).toFixed(2)} of one thread's) | ${fmt(pool.cpuRate)} names per CPU-second → ${fmt(idle)} names/s on 2 idle cores | ≥ 50,000 names/s — ${idle >= 50_000 ? 'met' : 'not met'} on idle cores |`,
+  );
+  const µs = (cpuRate: number) => (1e6 / cpuRate).toFixed(0);
+  console.log(
+    `| CPU per name: one thread / pool, fresh workers / pool, warm workers (same names again) | ${µs(single.cpuRate)} / ${µs(pool.cpuRate)} / ${µs(pool.warm.cpuRate)} µs (≤ 40 µs needed) | |`,
+  );
+  console.log(
+    `| worker pool, warm workers | ${fmt(pool.warm.rate)} names/s; ${fmt(pool.warm.cpuRate)} names per CPU-second → ${fmt(2 * pool.warm.cpuRate)} names/s on 2 idle cores | |`,
   );
   console.log(
     `| worker start-up (each builds its index, in parallel) | ${(pool.startup / 1000).toFixed(2)} s | |`,
