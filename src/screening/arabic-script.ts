@@ -99,5 +99,10 @@ function lettersToLatin(word: string): string {
     first = false;
   }
   // `عا…` (ʿayn then alif) is one vowel: `عادل` ADIL, not `aadl`.
-  return out.startsWith('aa') ? out.slice(1) : out;
+  const vowel = out.startsWith('aa') ? out.slice(1) : out;
+  // A final `ه` after `د` is the vowel of Persian `زاده` (ZADA, ZADEH), and read `h` it would
+  // make the digraph `dh` (`ذ`) of a letter that is not there.
+  return vowel.length >= 4 && vowel.endsWith('dh') && word.endsWith('ده')
+    ? `${vowel.slice(0, -1)}e`
+    : vowel;
 }

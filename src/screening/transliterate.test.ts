@@ -45,6 +45,13 @@ describe('transliterateWord', () => {
     expect(latin('زعبد')).toBe('zbd');
   });
 
+  it('reads a final ه after د as a vowel, never as the digraph of ذ', () => {
+    expect(latin('زاده')).toBe('zade');
+    expect(latin('ماده')).toBe('made');
+    expect(latin('نفاذ')).toBe('nfadh');
+    expect(latin('مده')).toBe('mdh');
+  });
+
   it('reads عابد as ABID, not as the ABD that opens compounds', () => {
     expect(latin('عابد')).toBe('abid');
     expect(latin('ابد')).toBe('abd');
