@@ -43,7 +43,7 @@ export function registerSecurity(app: OpenAPIHono, services: Services): void {
   // One middleware for both: every layer of middleware costs each request a dispatch and an
   // awaited call, whatever it does.
   app.use('*', authenticateAndAuditScreening(services));
-  // The routes read `actor` and `audit` from the context, which `authenticate` sets.
+  // The routes read `actor` and `audit` from the context, which `authenticateRequest` sets.
   const secured = app as unknown as Hono<AuthEnv>;
   registerAuthRoutes(secured, services);
   registerAdminRoutes(secured, services);
