@@ -44,4 +44,16 @@ describe('batch CSV', () => {
         '2,,,error,0,,,,,,field name: missing or empty\n',
     );
   });
+
+  it('adds a marking column with each line banner when any line names a marked entry', () => {
+    const match = { entryId: 'agency:1', name: 'X', score: 0.97, programs: [] };
+    const csv = resultsCsv([
+      { line: 1, name: 'X', matches: [match], marking: 'TLP:AMBER//REL TO COL' },
+      { line: 2, name: 'Y', matches: [] },
+    ] as never);
+    const [header, first, second] = csv.trim().split('\n');
+    expect(header!.endsWith(',error,marking')).toBe(true);
+    expect(first!.endsWith(',TLP:AMBER//REL TO COL')).toBe(true);
+    expect(second!.endsWith(',')).toBe(true);
+  });
 });

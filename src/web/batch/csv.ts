@@ -127,12 +127,15 @@ export const RESULT_COLUMNS = [
 
 /**
  * The results as CSV text. `line` is the data row of the uploaded file (1 = first after the
- * header). Cells that a spreadsheet would run as a formula get a leading apostrophe.
+ * header). Cells that a spreadsheet would run as a formula get a leading apostrophe. When any
+ * line names a marked entry, a last `marking` column carries each line's banner, so a saved
+ * file never loses the markings of what it holds (the API sends them; ADR 0015).
  *
  * @example
  * resultsCsv(results); // 'line,ref,name,status,…\n1,,Juan Perez,match,…\n'
  */
 export function resultsCsv(results: readonly BatchResultLine[]): string {
+  const marked = results.some((result) => result.marking !== undefined);
   const rows = results.map((result) => {
     const matches = result.matches ?? [];
     const best = matches[0];
@@ -149,9 +152,11 @@ export function resultsCsv(results: readonly BatchResultLine[]): string {
       best?.programs.join(';') ?? '',
       matches.map((match) => `${match.entryId}=${match.score.toFixed(4)}`).join(';'),
       result.error ?? '',
+      ...(marked ? [result.marking ?? ''] : []),
     ];
   });
-  return [[...RESULT_COLUMNS], ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+  const header = marked ? [...RESULT_COLUMNS, 'marking'] : [...RESULT_COLUMNS];
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
 }
 
 function csvCell(value: string): string {

@@ -93,6 +93,8 @@ export interface BatchResultLine {
   readonly name?: string;
   readonly matches?: readonly ScreeningMatch[];
   readonly error?: string;
+  /** Banner of the combined marking of the marked entries this line names (absent when none). */
+  readonly marking?: string;
 }
 
 /** A parse warning of a publication. */
