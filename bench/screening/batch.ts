@@ -122,9 +122,9 @@ async function pooled(
   const startedPool = performance.now();
   const pool = await ScreeningWorkerPool.start(entries, {}, availableParallelism());
   const startup = performance.now() - startedPool;
-  const tasks = chunksOf(names);
-  const cold = await poolRun(pool, tasks, names.length);
-  const warm = await poolRun(pool, tasks, names.length);
+  // Each run needs its own chunks: the pool transfers a chunk's bytes to the worker.
+  const cold = await poolRun(pool, chunksOf(names), names.length);
+  const warm = await poolRun(pool, chunksOf(names), names.length);
   await pool.close();
   return { startup, ...cold, workers: pool.size, warm };
 }
