@@ -6,7 +6,7 @@
  */
 import type { Vocabulary } from './index-vocabulary.js';
 import { isDistinctiveKind, tokenWeight } from './token-weights.js';
-import { isDistinctiveWeakAlias } from './weak-aliases.js';
+import { weakAliasClass, type WeakAliasClass } from './weak-aliases.js';
 
 /** A name as collected during a build, before it is packed. */
 export interface PendingName {
@@ -34,8 +34,8 @@ export interface NameTable {
   readonly totalWeight: Float64Array;
   /** The name's heaviest token weight. */
   readonly maxTokenWeight: Float64Array;
-  /** 1 for weak aliases distinctive enough to count (see `weak-aliases.ts`). */
-  readonly weakDistinctive: Uint8Array;
+  /** The `WeakAliasClass` of each weak alias (see `weak-aliases.ts`); 0 for other names. */
+  readonly weakClass: Uint8Array;
   /** Names of entry `e` are `entryStart[e]` to `entryStart[e + 1]` (names are added per entry). */
   readonly entryStart: Int32Array;
 }
@@ -76,14 +76,12 @@ export function buildNameTable(
     tokenWeights,
     totalWeight,
     maxTokenWeight,
-    weakDistinctive: Uint8Array.from(pending, (name) =>
-      weakAliasCounts(name, vocabulary) ? 1 : 0,
-    ),
+    weakClass: Uint8Array.from(pending, (name) => weakAliasClassOf(name, vocabulary)),
     entryStart: entryStarts(pending, entryCount),
   };
 }
 
-function weakAliasCounts(name: PendingName, vocabulary: Vocabulary): boolean {
+function weakAliasClassOf(name: PendingName, vocabulary: Vocabulary): WeakAliasClass {
   let weight = 0;
   let letters = 0;
   name.tokenIds.forEach((id, k) => {
@@ -92,7 +90,7 @@ function weakAliasCounts(name: PendingName, vocabulary: Vocabulary): boolean {
       letters += vocabulary.texts[id]!.length;
     }
   });
-  return isDistinctiveWeakAlias(weight, letters);
+  return weakAliasClass(weight, letters);
 }
 
 function entryStarts(pending: readonly PendingName[], entryCount: number): Int32Array {

@@ -4,6 +4,7 @@ import { arabicOnlyEntry, screeningFixture } from '../../test/fixtures/screening
 import { screen } from './screen.js';
 import { buildScreeningIndex } from './screening-index.js';
 import { DEFAULT_THRESHOLD } from './threshold.js';
+import { emptyEntry, type Alias } from '../watchlist/watchlist-entry.js';
 
 const index = buildScreeningIndex(screeningFixture());
 
@@ -57,6 +58,33 @@ describe('screen', () => {
     expect(otoniel.matchedNameKind).toBe('weak-alias');
     expect(otoniel.score).toBeLessThan(1);
     expect(screen(index, { name: 'Mike' })).toEqual([]);
+  });
+
+  it('counts a short weak alias of a company written exactly and in full, never a nickname', () => {
+    const weak = (name: string): Alias => ({ name, type: 'aka', strength: 'weak', origin: 'test' });
+    // Sixty other entries, so that MAX and AI are as rare as in the real lists (high IDF).
+    const others = Array.from({ length: 60 }, (_, n) =>
+      emptyEntry('test', `${n}`, 'entity', `TRADING HOUSE ${n + 100}`),
+    );
+    const withShort = buildScreeningIndex([
+      ...screeningFixture(),
+      ...others,
+      {
+        ...emptyEntry('ofac-sdn', '40912', 'entity', 'MAXIMA TECHNOLOGIES LLC'),
+        aliases: [weak('MAX AI')],
+      },
+      {
+        ...emptyEntry('ofac-sdn', '45749', 'individual', 'LEE, Dong Jin'),
+        aliases: [weak('NG, Ken')],
+      },
+    ]);
+    const exact = screen(withShort, { name: 'Max AI' })[0]!;
+    expect(exact.entryId).toBe('ofac-sdn:40912');
+    expect(exact.matchedNameKind).toBe('weak-alias');
+    expect(exact.score).toBeLessThan(1);
+    expect(screen(withShort, { name: 'Max AIE' })).toEqual([]);
+    expect(screen(withShort, { name: 'Max AI Solutions' })).toEqual([]);
+    expect(screen(withShort, { name: 'Ken Ng' })).toEqual([]);
   });
 
   it('lowers the score for a conflicting date of birth and raises it for a matching one', () => {

@@ -20,7 +20,7 @@ import type {
   ScreeningOptions,
   ScreeningQuery,
 } from './screening-types.js';
-import { weakAliasScore } from './weak-aliases.js';
+import { weakAliasScore, type WeakAliasClass } from './weak-aliases.js';
 
 /** An entry's best name so far. */
 interface EntryBest {
@@ -88,7 +88,12 @@ function scoreOne(data: IndexData, query: PreparedQuery, nameId: number): EntryB
   const name = scoreName(data, query, nameId);
   const weak = data.names.kind[nameId] === 2;
   const nameScore = weak
-    ? weakAliasScore(name.score, name.listCoverage, data.names.weakDistinctive[nameId] === 1)
+    ? weakAliasScore(
+        name.score,
+        name.listCoverage,
+        data.names.weakClass[nameId]! as WeakAliasClass,
+        data.entries[data.names.entry[nameId]!]!.entry.entityType !== 'individual',
+      )
     : name.score;
   return { nameId, name, nameScore };
 }

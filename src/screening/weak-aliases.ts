@@ -18,6 +18,16 @@ export const WEAK_ALIAS_MIN_COVERAGE = 0.9;
 /** Score factor for a weak-alias match. */
 export const WEAK_ALIAS_FACTOR = 0.95;
 
+/** How a weak alias may count: not at all, like any weak alias, or only as an exact full match. */
+export const WeakAliasClass = { none: 0, distinctive: 1, shortExact: 2 } as const;
+/** One of `WeakAliasClass`. */
+export type WeakAliasClass = (typeof WeakAliasClass)[keyof typeof WeakAliasClass];
+
+/** Least letters of a short weak alias's distinctive words (`MAX AI`, `66 LID`). */
+export const SHORT_WEAK_ALIAS_MIN_LETTERS = 4;
+/** Name score a short weak alias needs: every word of both sides, each matched exactly. */
+export const SHORT_WEAK_ALIAS_MIN_SCORE = 0.999;
+
 /** Whether a weak alias with these distinctive-token totals can match at all. */
 export function isDistinctiveWeakAlias(
   distinctiveWeight: number,
@@ -26,13 +36,43 @@ export function isDistinctiveWeakAlias(
   return distinctiveWeight >= WEAK_ALIAS_MIN_WEIGHT && distinctiveLetters >= WEAK_ALIAS_MIN_LETTERS;
 }
 
-/** The score a weak-alias match keeps, or 0 when it does not count. */
+/**
+ * The class of a weak alias from its distinctive-token totals. A rare but short one (OFAC's
+ * company a.k.a.s `OAO SKB PA`, `MAX AI`, `LLC TMK TR`: acronyms and short trade names) is a name
+ * the company trades under, so it counts when a query for a company writes it exactly and in
+ * full, with nothing else (`weakAliasScore`); a typo or one shared word is not enough, as it is
+ * for `'PAT'`.
+ */
+export function weakAliasClass(
+  distinctiveWeight: number,
+  distinctiveLetters: number,
+): WeakAliasClass {
+  if (distinctiveWeight < WEAK_ALIAS_MIN_WEIGHT) {
+    return WeakAliasClass.none;
+  }
+  if (distinctiveLetters >= WEAK_ALIAS_MIN_LETTERS) {
+    return WeakAliasClass.distinctive;
+  }
+  return distinctiveLetters >= SHORT_WEAK_ALIAS_MIN_LETTERS
+    ? WeakAliasClass.shortExact
+    : WeakAliasClass.none;
+}
+
+/**
+ * The score a weak-alias match keeps, or 0 when it does not count. `company`: the listed entry
+ * is not a person; short weak aliases of people (`AH JOE`, `NG, Ken`) are nicknames many people
+ * share, so they never count.
+ */
 export function weakAliasScore(
   nameScore: number,
   listCoverage: number,
-  distinctive: boolean,
+  weakClass: WeakAliasClass,
+  company: boolean,
 ): number {
-  if (!distinctive || listCoverage < WEAK_ALIAS_MIN_COVERAGE) {
+  if (weakClass === WeakAliasClass.shortExact) {
+    return company && nameScore >= SHORT_WEAK_ALIAS_MIN_SCORE ? nameScore * WEAK_ALIAS_FACTOR : 0;
+  }
+  if (weakClass === WeakAliasClass.none || listCoverage < WEAK_ALIAS_MIN_COVERAGE) {
     return 0;
   }
   return nameScore * WEAK_ALIAS_FACTOR;
