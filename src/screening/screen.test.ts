@@ -87,6 +87,17 @@ describe('screen', () => {
     expect(screen(withShort, { name: 'Ken Ng' })).toEqual([]);
   });
 
+  it('reads a name in hanja in Korean as well as in pinyin, both ways', () => {
+    const latin = emptyEntry('un', 'KPi.035', 'individual', 'KIM CHOL SAM');
+    const hanja = emptyEntry('un', 'KPi.999', 'individual', '崔龍海');
+    const korean = buildScreeningIndex([...screeningFixture(), latin, hanja]);
+    expect(screen(korean, { name: '金铁三' })[0]?.entryId).toBe('un:KPi.035');
+    const fromLatin = screen(korean, { name: 'Choe Ryong Hae' })[0]!;
+    expect(fromLatin.entryId).toBe('un:KPi.999');
+    expect(fromLatin.name).toBe('崔龍海');
+    expect(screen(korean, { name: 'Cui Long Hai' })[0]?.entryId).toBe('un:KPi.999');
+  });
+
   it('lowers the score for a conflicting date of birth and raises it for a matching one', () => {
     const plain = top('Gilberto Rodriguez')!.score;
     const same = top('Gilberto Rodriguez', { dob: '1939-01-31' })!;

@@ -21,6 +21,7 @@ import type {
   ScreeningQuery,
 } from './screening-types.js';
 import { weakAliasScore, type WeakAliasClass } from './weak-aliases.js';
+import { koreanReading } from './han-korean.js';
 
 /** An entry's best name so far. */
 interface EntryBest {
@@ -49,6 +50,21 @@ export function screen(
   const data = index.data;
   const valid = validateQuery(query, data.scratch.analyzer);
   const opts = validateOptions(index, options);
+  const korean = valid.analyzed.tokens.some((t) => t.script === 'han')
+    ? koreanReading(query.name)
+    : undefined;
+  if (korean !== undefined) {
+    return withKoreanReading(index, query, korean, opts);
+  }
+  return screenValid(data, valid, opts);
+}
+
+/** `screen` after validation. */
+function screenValid(
+  data: IndexData,
+  valid: ReturnType<typeof validateQuery>,
+  opts: ValidOptions,
+): ScreeningMatch[] {
   const prepared = prepareAnalyzed(data, valid.analyzed);
   const best = bestNamesPerEntry(data, prepared, opts);
   addDocumentHolders(data, prepared, valid.facts, opts, best);
@@ -58,6 +74,30 @@ export function screen(
     .sort((a, b) => b.score - a.score || a.entryIndex - b.entryIndex)
     .slice(0, opts.limit)
     .map((s) => toMatch(data, prepared, s));
+}
+
+/**
+ * A name in hanja is screened as written (pinyin) and under its Korean reading
+ * (`han-korean.ts`); each entry keeps its better match.
+ */
+function withKoreanReading(
+  index: ScreeningIndex,
+  query: ScreeningQuery,
+  korean: string,
+  opts: ValidOptions,
+): ScreeningMatch[] {
+  const data = index.data;
+  const byEntry = new Map<string, ScreeningMatch>();
+  for (const name of [query.name, korean]) {
+    const valid = validateQuery({ ...query, name }, data.scratch.analyzer);
+    for (const match of screenValid(data, valid, opts)) {
+      const kept = byEntry.get(match.entryId);
+      if (kept === undefined || match.score > kept.score) {
+        byEntry.set(match.entryId, match);
+      }
+    }
+  }
+  return [...byEntry.values()].sort((a, b) => b.score - a.score).slice(0, opts.limit);
 }
 
 /** Scores candidate names, best bound first, stopping once no remaining bound can matter. */

@@ -14,6 +14,7 @@ import { VocabularyBuilder, type Vocabulary } from './index-vocabulary.js';
 import { analyzeName, type AnalyzedName, type AnalyzeOptions } from './name-tokens.js';
 import type { NameAnalyzer } from './screening-query.js';
 import type { MatchedNameKind } from './screening-types.js';
+import { koreanReading } from './han-korean.js';
 import { HashedKeys, keyHash, pairHash } from './hashed-keys.js';
 import { abjadSkeletonVariants } from './spanish-phonetic.js';
 import { kindCode } from './token-weights.js';
@@ -183,8 +184,8 @@ function entryNames(
     })),
   ];
   const seen = new Map<string, RawName>();
-  for (const candidate of candidates) {
-    const analyzed = cachedAnalysis(candidate.display, entry.entityType, previous, cache);
+  for (const candidate of withKoreanReadings(candidates)) {
+    const analyzed = cachedAnalysis(candidate.read, entry.entityType, previous, cache);
     const key = analyzed.tokens.map((t) => t.text).join(' ');
     const existing = seen.get(key);
     if (key !== '' && (existing === undefined || rank(candidate.kind) < rank(existing.kind))) {
@@ -192,6 +193,20 @@ function entryNames(
     }
   }
   return [...seen.values()];
+}
+
+/**
+ * Each name to analyze (`read`), plus its Korean reading when written in hanja (`金铁三` is
+ * also read `kim chol sam`, see `han-korean.ts`), shown as written.
+ */
+function withKoreanReadings(
+  candidates: readonly { display: string; kind: MatchedNameKind }[],
+): { display: string; kind: MatchedNameKind; read: string }[] {
+  return candidates.flatMap((candidate) => {
+    const korean = koreanReading(candidate.display);
+    const own = { ...candidate, read: candidate.display };
+    return korean === undefined ? [own] : [own, { ...candidate, read: korean }];
+  });
 }
 
 function rank(kind: MatchedNameKind): number {
