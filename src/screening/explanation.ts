@@ -59,9 +59,9 @@ export function explainMatch(input: ExplanationInput): MatchExplanation {
 /** The list name's tokens as analyzed at index time (from the analysis cache). */
 function listNameTokens(data: IndexData, nameId: number): readonly NameToken[] {
   const entry = data.entries[data.names.entry[nameId]!]!.entry;
-  const display = data.names.display[nameId]!;
-  const cached = data.cache.get(`${entry.entityType}\u0000${display}`);
-  return (cached ?? analyzeName(display, entry.entityType)).tokens;
+  const read = data.names.read[nameId]!;
+  const cached = data.cache.get(`${entry.entityType}\u0000${read}`);
+  return (cached ?? analyzeName(read, entry.entityType)).tokens;
 }
 
 function tokenMatch(

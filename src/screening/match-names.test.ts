@@ -7,6 +7,14 @@ describe('matchNames', () => {
     expect(matchNames('Dairo Antonio Úsuga David', 'USUGA DAVID, Dairo Antonio').score).toBe(1);
   });
 
+  it('reads an Arabic compound split by the comma in natural order too, and explains it', () => {
+    const result = matchNames('Abdul Karim', 'KARIM, Abdul');
+    expect(result.score).toBe(1);
+    expect(result.explanation.summary).toContain('abdul karim = abdul karim (exact)');
+    expect(matchNames('Karim Abdul', 'KARIM, Abdul').score).toBe(1);
+    expect(matchNames('Abdul Rahman', 'KARIM, Abdul').score).toBeLessThan(0.5);
+  });
+
   it('explains a partial match', () => {
     const result = matchNames('Dairo Usuga', 'USUGA DAVID, Dairo Antonio', { type: 'individual' });
     expect(result.score).toBeGreaterThan(0.75);

@@ -35,13 +35,21 @@ export function matchNames(a: string, b: string, options: MatchNamesOptions = {}
   validateName(b, type, 'name2');
   const index = buildPairIndex(emptyEntry('pair', 'b', type ?? 'entity', b));
   const prepared = prepareAnalyzed(index.data, query);
-  const name = scoreName(index.data, prepared, 0);
+  // `b` may be indexed under a second reading (`KARIM, Abdul` as `abdulkarim`): the best counts.
+  let nameId = 0;
+  let name = scoreName(index.data, prepared, 0);
+  for (let n = 1; n < index.nameCount; n++) {
+    const other = scoreName(index.data, prepared, n);
+    if (other.score > name.score) {
+      [nameId, name] = [n, other];
+    }
+  }
   const score = Math.round(name.score * 1000) / 1000;
   const facts = { adjustment: 0, decisive: false, effects: [] };
   const explanation = explainMatch({
     data: index.data,
     query: prepared,
-    nameId: 0,
+    nameId,
     name,
     nameScore: name.score,
     facts,

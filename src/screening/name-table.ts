@@ -14,6 +14,8 @@ export interface PendingName {
   /** 0 primary, 1 alias, 2 weak alias. */
   readonly kind: number;
   readonly display: string;
+  /** The text analyzed: `display`, or a second reading of it (Korean, natural order). */
+  readonly read: string;
   readonly surnameFirst: boolean;
   readonly tokenIds: readonly number[];
   readonly tokenKinds: readonly number[];
@@ -24,6 +26,8 @@ export interface NameTable {
   readonly entry: Int32Array;
   readonly kind: Uint8Array;
   readonly display: readonly string[];
+  /** The text each name's tokens were analyzed from (see `PendingName.read`). */
+  readonly read: readonly string[];
   readonly surnameFirst: Uint8Array;
   readonly start: Int32Array;
   readonly tokens: Int32Array;
@@ -69,6 +73,7 @@ export function buildNameTable(
     entry: Int32Array.from(pending, (name) => name.entryIndex),
     kind: Uint8Array.from(pending, (name) => name.kind),
     display: pending.map((name) => name.display),
+    read: pending.map((name) => name.read),
     surnameFirst: Uint8Array.from(pending, (name) => (name.surnameFirst ? 1 : 0)),
     start,
     tokens,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeName } from './name-tokens.js';
+import { analyzeName, naturalOrderCompoundReading } from './name-tokens.js';
 
 const tokens = (name: string, type?: Parameters<typeof analyzeName>[1]) =>
   analyzeName(name, type).tokens.map((t) => `${t.text}/${t.kind}/${t.role}`);
@@ -53,5 +53,23 @@ describe('analyzeName', () => {
       analyzeName(name, 'entity', { knownWord: known }).tokens.map((t) => t.text);
     expect(read('ARTEKS LIMTED')).toEqual(['arteks', '#ltd']);
     expect(read('STORK TRADING')).toEqual(['stork', 'trading']);
+  });
+});
+
+describe('naturalOrderCompoundReading', () => {
+  const reading = (raw: string) => naturalOrderCompoundReading(raw, analyzeName(raw, 'individual'));
+
+  it('puts the surnames last when the given names end with a bare abd… word', () => {
+    expect(reading('KARIM, Abdul')).toBe('Abdul KARIM');
+    expect(reading('RAHIM, Mufti Abdul')).toBe('Mufti Abdul RAHIM');
+    expect(analyzeName('Abdul KARIM', 'individual').tokens.map((t) => t.text)).toEqual([
+      'abdulkarim',
+    ]);
+  });
+
+  it('gives no second reading to other names', () => {
+    expect(reading('Abdul Karim')).toBeUndefined();
+    expect(reading('KARIM, Abdul Hamid')).toBeUndefined();
+    expect(reading('RODRIGUEZ OREJUELA, Gilberto Jose')).toBeUndefined();
   });
 });

@@ -85,6 +85,29 @@ export function analyzeName(
   return { tokens, surnameFirst: surnameFirst && legal.length === 0 };
 }
 
+/**
+ * The name in natural order when OFAC's comma splits an Arabic compound: `KARIM, Abdul` is
+ * `Abdul KARIM`, whose `Abdul` + `KARIM` merge into the one token `abdulkarim`, the way a query
+ * written in natural order reads. Undefined unless the given names end with a bare `abd…` word
+ * after a comma (most names: no second reading, no second analysis). Companies count too,
+ * since a name compared without a type is read as one. The index keeps both readings, so
+ * `Karim Abdul` still matches the name as written.
+ */
+export function naturalOrderCompoundReading(
+  raw: string,
+  analyzed: AnalyzedName,
+): string | undefined {
+  const last = analyzed.tokens.at(-1);
+  if (last === undefined || !ABD.has(last.text) || !raw.includes(',')) {
+    return undefined;
+  }
+  const segments = raw.split(',').map((s) => s.trim());
+  if (segments.length < 2 || segments.at(-1) === '') {
+    return undefined;
+  }
+  return [...segments.slice(1), segments[0]!].filter((s) => s !== '').join(' ');
+}
+
 /** Most words kept by `memoCorrectLegalWord` (emptied when full). */
 const LEGAL_MEMO_LIMIT = 50_000;
 const legalCorrections = new Map<string, string>();

@@ -98,6 +98,27 @@ describe('screen', () => {
     expect(screen(korean, { name: 'Cui Long Hai' })[0]?.entryId).toBe('un:KPi.999');
   });
 
+  it('finds an Arabic compound split by the OFAC comma, in either order', () => {
+    const karim = emptyEntry('ofac-sdn', '90001', 'individual', 'KARIM, Abdul');
+    const rahim = emptyEntry('ofac-sdn', '90002', 'individual', 'RAHIM, Mufti Abdul');
+    const arabic = buildScreeningIndex([...screeningFixture(), karim, rahim]);
+    const natural = screen(arabic, { name: 'Abdul Karim' })[0]!;
+    expect(natural.entryId).toBe('ofac-sdn:90001');
+    expect(natural.score).toBe(1);
+    expect(natural.name).toBe('KARIM, Abdul');
+    expect(natural.explanation.summary).toContain('abdul karim = abdul karim (exact)');
+    expect(screen(arabic, { name: 'Karim Abdul' })[0]?.entryId).toBe('ofac-sdn:90001');
+    expect(screen(arabic, { name: 'Abdul Kareem' })[0]?.entryId).toBe('ofac-sdn:90001');
+    expect(screen(arabic, { name: 'Mufti Abdul Rahim' })[0]).toMatchObject({
+      entryId: 'ofac-sdn:90002',
+      score: 1,
+    });
+    const unrelated = screen(arabic, { name: 'Abdul Rahman' }, { threshold: 0 });
+    expect(unrelated.find((m) => m.entryId === 'ofac-sdn:90001')?.score ?? 0).toBeLessThan(
+      DEFAULT_THRESHOLD,
+    );
+  });
+
   it('lowers the score for a conflicting date of birth and raises it for a matching one', () => {
     const plain = top('Gilberto Rodriguez')!.score;
     const same = top('Gilberto Rodriguez', { dob: '1939-01-31' })!;

@@ -11,7 +11,12 @@
 import { entryId, type EntityType, type WatchlistEntry } from '../watchlist/watchlist-entry.js';
 import { entryFacts, type EntryFacts } from './entry-facts.js';
 import { VocabularyBuilder, type Vocabulary } from './index-vocabulary.js';
-import { analyzeName, type AnalyzedName, type AnalyzeOptions } from './name-tokens.js';
+import {
+  analyzeName,
+  naturalOrderCompoundReading,
+  type AnalyzedName,
+  type AnalyzeOptions,
+} from './name-tokens.js';
 import type { NameAnalyzer } from './screening-query.js';
 import type { MatchedNameKind } from './screening-types.js';
 import { koreanReading } from './han-korean.js';
@@ -163,6 +168,7 @@ function uniqueEntries(input: readonly WatchlistEntry[]): IndexedEntry[] {
 
 interface RawName {
   readonly display: string;
+  readonly read: string;
   readonly kind: MatchedNameKind;
   readonly analyzed: AnalyzedName;
 }
@@ -184,15 +190,30 @@ function entryNames(
     })),
   ];
   const seen = new Map<string, RawName>();
-  for (const candidate of withKoreanReadings(candidates)) {
-    const analyzed = cachedAnalysis(candidate.read, entry.entityType, previous, cache);
+  const keep = (candidate: ReadCandidate, read: string, analyzed: AnalyzedName) => {
     const key = analyzed.tokens.map((t) => t.text).join(' ');
     const existing = seen.get(key);
     if (key !== '' && (existing === undefined || rank(candidate.kind) < rank(existing.kind))) {
-      seen.set(key, { ...candidate, analyzed });
+      seen.set(key, { display: candidate.display, kind: candidate.kind, read, analyzed });
+    }
+  };
+  for (const candidate of withKoreanReadings(candidates)) {
+    const analyzed = cachedAnalysis(candidate.read, entry.entityType, previous, cache);
+    keep(candidate, candidate.read, analyzed);
+    // `KARIM, Abdul` is also indexed as `Abdul KARIM` (`abdulkarim`), see `name-tokens.ts`.
+    const natural = naturalOrderCompoundReading(candidate.read, analyzed);
+    if (natural !== undefined) {
+      keep(candidate, natural, cachedAnalysis(natural, entry.entityType, previous, cache));
     }
   }
   return [...seen.values()];
+}
+
+/** A name of an entry with the text to analyze for it. */
+interface ReadCandidate {
+  readonly display: string;
+  readonly kind: MatchedNameKind;
+  readonly read: string;
 }
 
 /**
@@ -201,7 +222,7 @@ function entryNames(
  */
 function withKoreanReadings(
   candidates: readonly { display: string; kind: MatchedNameKind }[],
-): { display: string; kind: MatchedNameKind; read: string }[] {
+): ReadCandidate[] {
   return candidates.flatMap((candidate) => {
     const korean = koreanReading(candidate.display);
     const own = { ...candidate, read: candidate.display };
@@ -242,6 +263,7 @@ function toPending(
     entryIndex,
     kind: NAME_KIND_CODES[name.kind],
     display: name.display,
+    read: name.read,
     surnameFirst: name.analyzed.surnameFirst,
     tokenIds,
     tokenKinds,
