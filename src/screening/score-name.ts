@@ -159,7 +159,18 @@ function addArticleJoin(
 }
 
 function single(i: number, j: number, method: number, similarity: number): AlignedPair {
-  return { q0: i, q1: i, l0: j, l1: j, method, simQuery: similarity, simList: similarity };
+  return listSpan(i, j, j, method, similarity);
+}
+
+/** Query word `i` against list words `l0`..`l1` written together, alike on both sides. */
+function listSpan(
+  i: number,
+  l0: number,
+  l1: number,
+  method: number,
+  similarity: number,
+): AlignedPair {
+  return { q0: i, q1: i, l0, l1, method, simQuery: similarity, simList: similarity };
 }
 
 /** `G.` against `GILBERTO` (or `GILBERTO` against a listed `G.`). */
@@ -222,15 +233,7 @@ function addListJoin(
           ? ABJAD_SKELETON_SIMILARITY
           : 0;
     if (similarity > 0) {
-      pairs.push({
-        q0: i,
-        q1: i,
-        l0: at - start,
-        l1: at - start + 1,
-        method: similarity === 1 ? 6 : 3,
-        simQuery: similarity,
-        simList: similarity,
-      });
+      pairs.push(listSpan(i, at - start, at - start + 1, similarity === 1 ? 6 : 3, similarity));
     }
     const third = names.tokens[at + 2];
     if (
@@ -240,15 +243,7 @@ function addListJoin(
       abjad[third!] === 1 &&
       articleJoin(texts[left]!, texts[third!]!, text)
     ) {
-      pairs.push({
-        q0: i,
-        q1: i,
-        l0: at - start,
-        l1: at - start + 2,
-        method: 3,
-        simQuery: ABJAD_SKELETON_SIMILARITY,
-        simList: ABJAD_SKELETON_SIMILARITY,
-      });
+      pairs.push(listSpan(i, at - start, at - start + 2, 3, ABJAD_SKELETON_SIMILARITY));
     }
   }
 }
@@ -299,15 +294,7 @@ function addLatinPairJoin(
       memoSkeletons(joined).some((s) => own.includes(s) && !alone.includes(s)) &&
       abjadVowelsCompatible(abjadText, joined)
     ) {
-      pairs.push({
-        q0: i,
-        q1: i,
-        l0: at - start,
-        l1: at - start + 1,
-        method: 3,
-        simQuery: ABJAD_SKELETON_SIMILARITY,
-        simList: ABJAD_SKELETON_SIMILARITY,
-      });
+      pairs.push(listSpan(i, at - start, at - start + 1, 3, ABJAD_SKELETON_SIMILARITY));
     }
   }
 }
